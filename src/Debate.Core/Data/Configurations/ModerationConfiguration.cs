@@ -1,0 +1,30 @@
+using Debate.Core.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Debate.Core.Data.Configurations;
+
+internal sealed class ModerationActionConfiguration : IEntityTypeConfiguration<ModerationAction>
+{
+    public void Configure(EntityTypeBuilder<ModerationAction> builder)
+    {
+        builder.Property(a => a.Kind).HasMaxLength(32);
+        builder.Property(a => a.Before).HasColumnType("jsonb");
+        builder.Property(a => a.After).HasColumnType("jsonb");
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => a.ThreadId);
+        builder.HasIndex(a => a.PostId);
+    }
+}
+
+internal sealed class ImportedDocumentConfiguration : IEntityTypeConfiguration<ImportedDocument>
+{
+    public void Configure(EntityTypeBuilder<ImportedDocument> builder)
+    {
+        builder.Property(d => d.Format).HasMaxLength(64);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Property(d => d.Proposal).HasColumnType("jsonb");
+        builder.HasIndex(d => d.Sha256);
+        builder.HasIndex(d => d.ThreadId);
+    }
+}

@@ -1,0 +1,123 @@
+using Debate.Core.Data;
+using Debate.Core.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace Debate.Core.Interchange;
+
+/// <summary>Writes a stored thread as a debate-thread/1 document: what `export` saves and the JSON API returns.</summary>
+public static class ThreadExporter
+{
+    public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var thread = await db.Threads.AsNoTracking().Include(t => t.Outline).AsSplitQuery().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
+        if (thread is null)
+            return null;
+
+        var posts = await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == thread.Id && p.MergedIntoId == null)
+            .Include(p => p.Author).ThenInclude(a => a!.Accounts)
+            .Include(p => p.Revisions)
+            .Include(p => p.Provenance)
+            .Include(p => p.Quotes)
+            .Include(p => p.Claims).ThenInclude(c => c.Tag)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var documentIds = posts.ToDictionary(p => p.Id, DocumentId);
+        var revisionNumbers = posts.SelectMany(p => p.Revisions).ToDictionary(r => r.Id, r => r.Number);
+        // Quotes may reach into posts of other threads; name those by their own ids.
+        string SourceId(long postId) => documentIds.TryGetValue(postId, out var id) ? id : $"p{postId}";
+
+        var ordered = TreeOrder(posts);
+        return new ThreadDocument
+        {
+            Format = ThreadDocument.FormatName,
+            Thread = new ThreadInfo
+            {
+                Slug = thread.Slug,
+                Title = thread.Title,
+                Status = thread.Status,
+                Reconstructed = thread.IsReconstructed,
+                Sources = thread.Sources.Select(s => new SourceInfo { Platform = s.Platform, Url = s.Url, Title = s.Title }).ToList(),
+                Outline = thread.Outline.OrderBy(s => s.Position).Select(s => new OutlineInfo
+                {
+                    Number = s.Number,
+                    Title = s.Title,
+                    Links = s.Links.Select(l => new LinkInfo { Platform = l.Platform, Url = l.Url, At = l.At }).ToList(),
+                }).ToList(),
+            },
+            Authors = ordered.Select(p => p.Author!).DistinctBy(a => a.Id).Select(a => new AuthorInfo
+            {
+                Id = a.Slug,
+                DisplayName = a.DisplayName,
+                Accounts = a.Accounts.OrderBy(x => x.Id).Select(x => new AccountInfo { Platform = x.Platform, Handle = x.Handle, Url = x.Url }).ToList(),
+            }).ToList(),
+            Tags = ordered.SelectMany(p => p.Claims).Select(c => c.Tag!).DistinctBy(t => t.Id)
+                .Select(t => new TagInfo { Name = t.Name, Statement = t.Statement, Synonyms = t.Synonyms }).ToList(),
+            Posts = ordered.Select(p => new PostInfo
+            {
+                Id = documentIds[p.Id],
+                ParentId = p.ParentId is long parent ? SourceId(parent) : null,
+                AuthorId = p.Author!.Slug,
+                PostedAt = p.PostedAt,
+                Body = p.Revisions.Single(r => r.Id == p.CurrentRevisionId).Body,
+                Deleted = p.IsDeleted,
+                Revisions = p.Revisions.OrderBy(r => r.Number).Select(r => new RevisionInfo { Number = r.Number, Body = r.Body, EditedAt = r.EditedAt }).ToList(),
+                Provenance = p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceInfo
+                {
+                    Platform = x.Platform,
+                    Url = x.Url,
+                    ExternalId = x.ExternalId,
+                    AuthorHandle = x.AuthorHandle,
+                    CapturedAt = x.CapturedAt,
+                    Relation = x.Relation,
+                    SpanStart = x.SpanStart,
+                    SpanEnd = x.SpanEnd,
+                }).ToList(),
+                Quotes = p.Quotes.OrderBy(q => q.Id).Select(q => new QuoteInfo
+                {
+                    SourcePostId = SourceId(q.SourcePostId),
+                    SourceRevision = revisionNumbers.TryGetValue(q.SourceRevisionId, out var number) ? number : 1,
+                    Exact = q.Anchor.Exact,
+                    Prefix = q.Anchor.Prefix,
+                    Suffix = q.Anchor.Suffix,
+                    Start = q.Anchor.Start,
+                    End = q.Anchor.End,
+                    Status = q.Status,
+                }).ToList(),
+                Claims = p.Claims.Where(c => c.State != ClaimState.Removed).OrderBy(c => c.Id).Select(c => new ClaimInfo
+                {
+                    Tag = c.Tag!.Name,
+                    Stance = c.Stance,
+                    Exact = c.Anchor.Exact,
+                    Prefix = c.Anchor.Prefix,
+                    Suffix = c.Anchor.Suffix,
+                    Start = c.Anchor.Start,
+                    End = c.Anchor.End,
+                    Revision = revisionNumbers[c.RevisionId],
+                }).ToList(),
+            }).ToList(),
+        };
+    }
+
+    public static string DocumentId(Post post) => post.ImportKey ?? $"p{post.Id}";
+
+    /// <summary>Depth first, siblings oldest first: parents always before their replies.</summary>
+    public static List<Post> TreeOrder(IReadOnlyCollection<Post> posts)
+    {
+        var ids = posts.Select(p => p.Id).ToHashSet();
+        var children = posts.OrderBy(p => p.PostedAt).ThenBy(p => p.Id)
+            .ToLookup(p => p.ParentId is long parent && ids.Contains(parent) ? parent : 0L);
+        var ordered = new List<Post>(posts.Count);
+        var stack = new Stack<Post>(children[0L].Reverse());
+        while (stack.Count > 0)
+        {
+            var post = stack.Pop();
+            ordered.Add(post);
+            foreach (var child in children[post.Id].Reverse())
+                stack.Push(child);
+        }
+        return ordered;
+    }
+}

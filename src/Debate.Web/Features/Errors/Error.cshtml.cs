@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Debate.Web.Features.Errors;
+
+/// <summary>The page people see for any failed request; never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "Something went wrong";
+    public string Explanation { get; private set; } = "The server could not complete this request. Please try again in a moment.";
+    public string? RequestId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        (Title, Explanation) = code switch
+        {
+            404 => ("Page not found", "There is nothing at this address. The thread or post may have moved."),
+            403 => ("Not allowed", "Your account does not have the role this page needs."),
+            429 => ("Too many requests", "You are writing faster than we accept. Wait a minute, then try again; what you typed is still in your browser."),
+            503 => ("Temporarily unavailable", "The database is not answering. Try again in a few seconds."),
+            >= 400 and < 500 => ("Request not accepted", "The request was not valid."),
+            _ => (Title, Explanation),
+        };
+        if (code is int status)
+            Response.StatusCode = status;
+    }
+}

@@ -1,0 +1,54 @@
+using Debate.Core.Data;
+using Debate.Web.Features.Threads;
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
+using Serilog;
+
+namespace Debate.Web.Infrastructure;
+
+internal static class DebateServices
+{
+    public const string ConnectionStringName = "Debate";
+
+    public static WebApplicationBuilder AddDebate(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        // Resolved on first use: by then the connection string is known, even when the app provisioned its own cluster.
+        services.AddSingleton(provider => DebateDatabase.CreateDataSource(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Debate is not set.")));
+        services.AddDbContextPool<DebateDbContext>((provider, options) =>
+            DebateDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDataProtection().SetApplicationName("Debate").PersistKeysToDbContext<DebateDbContext>();
+        services.AddHealthChecks().AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "postgresql");
+        services.AddProblemDetails();
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        return builder;
+    }
+
+    public static WebApplication UseDebate(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        // People get an HTML page, programs RFC 7807 problem details; neither ever sees a stack trace.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(context => !IsApi(context), web =>
+        {
+            web.UseExceptionHandler("/Error");
+            web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages();
+        app.MapThreadApi();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

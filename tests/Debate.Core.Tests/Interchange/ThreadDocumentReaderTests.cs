@@ -1,0 +1,106 @@
+using System.Text;
+using Debate.Core.Interchange;
+using Xunit;
+
+namespace Debate.Core.Tests.Interchange;
+
+public class ThreadDocumentReaderTests
+{
+    private const string Valid = """
+        {
+          "format": "debate-thread/1",
+          "thread": { "slug": "t", "title": "T" },
+          "authors": [ { "id": "a", "displayName": "A" } ],
+          "posts": [
+            { "id": "c1", "parentId": null, "authorId": "a", "postedAt": "2023-11-16T10:00:00Z", "body": "Hello" },
+            { "id": "c2", "parentId": "c1", "authorId": "a", "postedAt": "2023-11-16T11:00:00Z", "body": "> Hello\n\nHi",
+              "quotes": [ { "sourcePostId": "c1", "sourceRevision": 1, "exact": "Hello", "start": 0, "end": 5 } ] }
+          ]
+        }
+        """;
+
+    private static ImportException Refused(string json) =>
+        Assert.Throws<ImportException>(() => ThreadDocumentReader.Read(json, "thread.json"));
+
+    [Fact]
+    public void Reads_a_valid_document()
+    {
+        var document = ThreadDocumentReader.Read(Valid, "thread.json");
+
+        Assert.Equal(2, document.Posts.Count);
+        Assert.Equal("c1", document.Posts[1].ParentId);
+        Assert.Equal(new DateTimeOffset(2023, 11, 16, 10, 0, 0, TimeSpan.Zero), document.Posts[0].PostedAt);
+    }
+
+    [Fact]
+    public void Truncated_json_names_the_file_and_the_line()
+    {
+        var error = Refused(Valid[..200]);
+
+        Assert.Equal("thread.json", error.File);
+        Assert.StartsWith("line ", Assert.Single(error.Errors).Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_named_by_its_path()
+    {
+        var error = Refused(Valid.Replace("\"body\": \"Hello\"", "\"text\": \"Hello\"", StringComparison.Ordinal));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Contains("$.posts[0]", only.Where, StringComparison.Ordinal);
+        Assert.Contains("body", only.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_format_is_refused()
+    {
+        var error = Refused(Valid.Replace("debate-thread/1", "debate-thread/9", StringComparison.Ordinal));
+
+        Assert.Equal("$.format", Assert.Single(error.Errors).Where);
+    }
+
+    [Fact]
+    public void Duplicate_post_ids_and_unknown_parents_are_named()
+    {
+        var json = Valid.Replace("\"id\": \"c2\", \"parentId\": \"c1\"", "\"id\": \"c1\", \"parentId\": \"c9\"", StringComparison.Ordinal);
+
+        var error = Refused(json);
+
+        Assert.Contains(error.Errors, e => e.Where == "$.posts[1].id");
+        Assert.Contains(error.Errors, e => e.Where == "$.posts[1].parentId" && e.Message.Contains("c9", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cycle_of_parents_is_refused()
+    {
+        var error = Refused(Valid.Replace("\"id\": \"c1\", \"parentId\": null", "\"id\": \"c1\", \"parentId\": \"c2\"", StringComparison.Ordinal));
+
+        Assert.Contains(error.Errors, e => e.Message.Contains("cycle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quote_span_that_does_not_fit_its_text_is_refused()
+    {
+        var error = Refused(Valid.Replace("\"end\": 5", "\"end\": 9", StringComparison.Ordinal));
+
+        Assert.Equal("$.posts[1].quotes[0]", Assert.Single(error.Errors).Where);
+    }
+
+    [Fact]
+    public void Text_that_is_not_utf8_is_refused()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Valid).Concat(new byte[] { 0xC3, 0x28 }).ToArray();
+
+        var error = Assert.Throws<ImportException>(() => ThreadDocumentReader.Read(bytes, "thread.json"));
+
+        Assert.Contains("UTF-8", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deeply_nested_json_is_refused_without_crashing()
+    {
+        var json = new string('[', 10_000) + new string(']', 10_000);
+
+        Refused(json);
+    }
+}

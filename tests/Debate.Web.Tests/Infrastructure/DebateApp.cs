@@ -1,0 +1,50 @@
+using Debate.Core.Seeding;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Debate.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a test class's own database. With <see cref="StartKestrel"/> it listens on a loopback port for the browser.</summary>
+public sealed class DebateApp(string connectionString) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Debate", connectionString);
+        builder.UseSetting("Database:Migrate", "false");
+        builder.UseSetting("Database:SeedDemo", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>Starts Kestrel on a free port and returns its address.</summary>
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>A database with the demo thread loaded, and the app over it.</summary>
+public class SeededAppFixture : DatabaseFixture
+{
+    public DebateApp App { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using (var db = CreateContext())
+            await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        App = new DebateApp(ConnectionString);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
