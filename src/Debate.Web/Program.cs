@@ -27,7 +27,11 @@ if (string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString(DebateServic
     try
     {
         localCluster = await LocalPostgres.StartAsync(
-            new LocalPostgresOptions { DataDirectory = DataDirectory.ForLocalPostgres(app.Configuration, app.Environment) },
+            new LocalPostgresOptions
+            {
+                DataDirectory = DataDirectory.ForLocalPostgres(app.Configuration["LocalPostgres:DataDirectory"],
+                    Directory.GetCurrentDirectory(), app.Environment.ContentRootPath, AppContext.BaseDirectory),
+            },
             Console.WriteLine);
     }
     catch (PostgresUnavailableException e)

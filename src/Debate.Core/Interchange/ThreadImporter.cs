@@ -44,6 +44,8 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             .Select(p => new { Key = p.ImportKey!, Post = p, Revisions = p.Revisions.Select(r => new { r.Number, r.Id, r.PlainText }).ToList() })
             .ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
 
+        await CheckProvenanceIsNewAsync(document, existing.Keys.ToHashSet(StringComparer.Ordinal), fileName, cancellationToken);
+
         // Every post's revisions, by document id: those already stored and those added now.
         var revisions = existing.ToDictionary(e => e.Key, e => e.Value.Revisions.OrderBy(r => r.Number).Select(r => (r.Id, r.PlainText)).ToList(), StringComparer.Ordinal);
         var posts = existing.ToDictionary(e => e.Key, e => e.Value.Post, StringComparer.Ordinal);
@@ -117,6 +119,31 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(cancellationToken);
         return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count);
+    }
+
+    /// <summary>An item published once (a tweet, a comment) belongs to one post: a second claim on it is refused by name.</summary>
+    private async Task CheckProvenanceIsNewAsync(ThreadDocument document, HashSet<string> presentKeys, string fileName, CancellationToken cancellationToken)
+    {
+        var claimed = document.Posts.Select((p, i) => (Post: p, Index: i))
+            .Where(x => !presentKeys.Contains(x.Post.Id))
+            .SelectMany(x => x.Post.Provenance.Select((r, j) => (x.Index, j, r.Platform, r.ExternalId)))
+            .Where(x => x.ExternalId is not null)
+            .ToList();
+        if (claimed.Count == 0)
+            return;
+        var ids = claimed.Select(c => c.ExternalId!).Distinct().ToList();
+        var taken = (await db.Provenance.AsNoTracking()
+                .Where(p => p.ExternalId != null && ids.Contains(p.ExternalId))
+                .Select(p => new { p.Platform, p.ExternalId, p.PostId })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(p => (p.Platform, p.ExternalId!), p => p.PostId);
+        var errors = claimed
+            .Where(c => taken.ContainsKey((c.Platform, c.ExternalId!)))
+            .Select(c => new ImportError($"$.posts[{c.Index}].provenance[{c.j}].externalId",
+                $"{c.Platform.ToString().ToLowerInvariant()} item \"{c.ExternalId}\" already belongs to post {taken[(c.Platform, c.ExternalId!)]}"))
+            .ToList();
+        if (errors.Count > 0)
+            throw new ImportException(fileName, errors);
     }
 
     private DebateThread AddThread(ThreadInfo info, DateTimeOffset now)

@@ -24,7 +24,7 @@ public sealed class DebateApp(string connectionString) : WebApplicationFactory<P
     {
         UseKestrel(0);
         StartServer();
-        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
 }
@@ -34,12 +34,18 @@ public class SeededAppFixture : DatabaseFixture
 {
     public DebateApp App { get; private set; } = null!;
 
+    /// <summary>The app on a real loopback port, started on first use (browser tests only).</summary>
+    public Uri ServerAddress => _serverAddress.Value;
+
+    private Lazy<Uri> _serverAddress = null!;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using (var db = CreateContext())
             await DemoSeeder.SeedAsync(db, TimeProvider.System);
         App = new DebateApp(ConnectionString);
+        _serverAddress = new Lazy<Uri>(App.StartKestrel);
     }
 
     public override async Task DisposeAsync()

@@ -35,8 +35,8 @@ public static class TestCluster
     {
         _folder = Path.Combine(Path.GetTempPath(), $"debate-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(_folder);
-        if (Environment.IsPrivilegedProcess)
-            File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101);
+        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+            File.SetUnixFileMode(_folder, (UnixFileMode)0b111_101_101); // the cluster runs as postgres and must reach its folder
         var cluster = await LocalPostgres.StartAsync(
             new LocalPostgresOptions { DataDirectory = Path.Combine(_folder, "postgres"), Database = TemplateDatabase, Ephemeral = true },
             _ => { });

@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Debate.Cli.Commands;
+
+var root = new RootCommand("debate: import, export and rebuild Debate threads")
+{
+    ImportCommand.Create(),
+    ExportCommand.Create(),
+    SeedCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
