@@ -33,6 +33,7 @@ public static class TestCluster
 
     private static async Task<LocalPostgres> StartAsync()
     {
+        RemoveFoldersOfEndedRuns();
         _folder = Path.Combine(Path.GetTempPath(), $"debate-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(_folder);
         if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
@@ -49,6 +50,38 @@ public static class TestCluster
         return cluster;
     }
 
+    /// <summary>A run that was killed leaves its cluster folder behind; the next run clears those whose process is gone.</summary>
+    private static void RemoveFoldersOfEndedRuns()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "debate-tests-*"))
+        {
+            var parts = Path.GetFileName(folder).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var pid) || IsRunning(pid))
+                continue;
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for a later run; it harms nothing meanwhile.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static void Stop(LocalPostgres cluster)
     {
         cluster.StopAsync().GetAwaiter().GetResult();
@@ -57,7 +90,7 @@ public static class TestCluster
             if (_folder is not null)
                 Directory.Delete(_folder, recursive: true);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A leftover folder in the temp directory is harmless; failing the run over it is not.
         }
