@@ -6,5 +6,7 @@ var root = new RootCommand("debate: import, export and rebuild Debate threads")
     ImportCommand.Create(),
     ExportCommand.Create(),
     SeedCommand.Create(),
+    ReconstructCommand.Create(),
+    RebuildCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -17,7 +17,7 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
 
         var thread = Assert.Single(page.QuerySelectorAll(".thread-summary"));
         Assert.Equal("/t/scheming-ais", thread.QuerySelector("h2 a")!.GetAttribute("href"));
-        Assert.Contains("3 posts", thread.TextContent, StringComparison.Ordinal);
+        Assert.Contains("18 posts", thread.TextContent, StringComparison.Ordinal);
         Assert.Contains("LessWrong", thread.QuerySelector(".badge")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -27,16 +27,22 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
         var page = await _client.GetDocumentAsync("/t/scheming-ais");
 
         var posts = page.QuerySelectorAll("article.post");
-        Assert.Equal(3, posts.Length);
+        Assert.Equal(18, posts.Length);
         string AuthorOf(AngleSharp.Dom.IElement? post) => post!.QuerySelector(".author")!.TextContent.Trim();
         AngleSharp.Dom.IElement? ParentPost(AngleSharp.Dom.IElement post) =>
             post.ParentElement!.ParentElement!.Closest("li.post-item")?.QuerySelector(":scope > article.post");
+        AngleSharp.Dom.IElement PostSaying(string words) =>
+            posts.Single(p => p.QuerySelector(".post-body")!.TextContent.TrimStart().StartsWith(words, StringComparison.Ordinal));
 
-        var reply = posts.Single(p => AuthorOf(p) == "Evan Hubinger");
-        var replyToReply = posts.Single(p => AuthorOf(p) == "TurnTrout");
+        var root = PostSaying("Reposting my response on Twitter");
+        var reply = PostSaying("I really don’t like all this discussion");
+        var apology = PostSaying("If anything, I’ve taken my part");
+        Assert.Null(ParentPost(root));
         Assert.Equal("Quintin Pope", AuthorOf(ParentPost(reply)));
-        Assert.Equal("Evan Hubinger", AuthorOf(ParentPost(replyToReply)));
-        Assert.Null(ParentPost(posts.Single(p => AuthorOf(p) == "Quintin Pope")));
+        Assert.Equal("Evan Hubinger", AuthorOf(apology));
+        Assert.Equal("Quintin Pope", AuthorOf(ParentPost(apology)));
+        // Replies to the root post: Evan Hubinger's and Joe Carlsmith's.
+        Assert.Equal(["Evan Hubinger", "Joe Carlsmith"], page.QuerySelectorAll("section.posts > ol > li > ol > li > article.post").Select(AuthorOf).Order().ToArray());
     }
 
     [Fact]
@@ -44,8 +50,9 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
     {
         var page = await _client.GetDocumentAsync("/t/scheming-ais");
 
-        var reply = page.QuerySelectorAll("article.post").Single(p => p.TextContent.Contains("Evan Hubinger", StringComparison.Ordinal));
+        var reply = page.QuerySelectorAll("article.post").First(p => p.QuerySelector(".author")!.TextContent.Trim() == "Evan Hubinger");
         Assert.Contains("[figure out how to do well at training]", reply.QuerySelector(".post-body blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector(".post-body .footnotes"));
         Assert.Equal("LessWrong", reply.QuerySelector(".post-header .badge")!.TextContent);
     }
 
@@ -73,9 +80,11 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
         Assert.Equal("debate-thread/1", root.GetProperty("format").GetString());
         Assert.Equal("scheming-ais", root.GetProperty("thread").GetProperty("slug").GetString());
         var posts = root.GetProperty("posts").EnumerateArray().ToList();
-        Assert.Equal(["c1", "c2", "c3"], posts.Select(p => p.GetProperty("id").GetString()));
+        Assert.Equal(18, posts.Count);
         Assert.Equal("c1", posts[1].GetProperty("parentId").GetString());
         Assert.Equal("evan-hubinger", posts[1].GetProperty("authorId").GetString());
+        Assert.Equal(2, posts[1].GetProperty("revisions").GetArrayLength());
+        Assert.True(root.GetProperty("thread").GetProperty("outline").GetArrayLength() > 100);
     }
 
     [Fact]

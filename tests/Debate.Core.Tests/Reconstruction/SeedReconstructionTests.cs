@@ -1,0 +1,77 @@
+using Debate.Core.Reconstruction;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Debate.Core.Tests.Reconstruction;
+
+public sealed class SeedReconstructionTests(ITestOutputHelper output)
+{
+    private static readonly ReconstructedPage Page = PageReconstructor.Reconstruct(TestData.Seed);
+
+    [Fact]
+    public void Seed_scores_above_the_targets()
+    {
+        var score = ReconstructionScorer.Score(TestData.Truth, Page);
+        output.WriteLine($"B-cubed F1 {score.BCubedF1:0.000}, quote F1 {score.QuoteF1:0.000}, " +
+            $"source accuracy {score.SourceAccuracy:0.000}, parent accuracy {score.ParentAccuracy:0.000}");
+
+        Assert.True(score.BCubedF1 >= 0.90, $"B-cubed F1 {score.BCubedF1}");
+        Assert.True(score.QuoteF1 >= 0.97, $"quote F1 {score.QuoteF1}");
+        Assert.True(score.SourceAccuracy >= 0.90, $"source accuracy {score.SourceAccuracy}");
+        Assert.True(score.ParentAccuracy >= 0.70, $"parent accuracy {score.ParentAccuracy}");
+    }
+
+    [Fact]
+    public void Seed_reconstruction_is_valid() => PageAssertions.AssertValid(TestData.Seed, Page);
+
+    [Fact]
+    public void Second_rendering_is_found_and_folded_into_the_comments_it_renders()
+    {
+        var firstOfSecond = Page.Lines[TestData.SeedSecondRenderingStart - 1];
+        Assert.Equal(LineRoles.Rerender, firstOfSecond.Role);
+        Assert.Equal(1, firstOfSecond.Renders);
+        Assert.All(Page.Lines.Take(TestData.SeedSecondRenderingStart - 1), l => Assert.NotEqual(LineRoles.Rerender, l.Role));
+        foreach (var line in Page.Lines.Where(l => l.Renders is not null))
+        {
+            Assert.Equal(CommentOf(line.Renders!.Value).Id, CommentOf(line.Number).Id);
+        }
+    }
+
+    [Fact]
+    public void Lines_only_the_second_rendering_has_are_kept()
+    {
+        var only = Page.Lines.Where(l => l.Role == LineRoles.RerenderOnly).ToList();
+        Assert.NotEmpty(only);
+        Assert.All(only, l => Assert.Null(l.Renders));
+        Assert.All(only, l => Assert.True(l.Number >= TestData.SeedSecondRenderingStart));
+    }
+
+    [Fact]
+    public void Reposted_tweets_are_embeds_of_the_reposting_comment()
+    {
+        var first = Page.Comments[0];
+        var embeds = first.Quotes.Where(q => q.Kind == QuoteKinds.Embed).ToList();
+        Assert.True(embeds.Count >= 20, $"{embeds.Count} embeds");
+        Assert.DoesNotContain(1, embeds.Select(q => q.Line)); // the announcement is the author's own
+    }
+
+    [Fact]
+    public void A_quote_of_an_edited_comment_is_marked_as_an_earlier_wording()
+    {
+        var edited = Page.Comments.SelectMany(c => c.Quotes).Where(q => q.EarlierWording).ToList();
+        Assert.NotEmpty(edited);
+        Assert.All(edited, q => Assert.InRange(q.Similarity, 0.3, 0.999));
+    }
+
+    [Fact]
+    public void Roles_of_first_rendering_lines_match_the_quotes_listed()
+    {
+        var quoted = Page.Comments.SelectMany(c => c.Quotes).Select(q => q.Line).ToHashSet();
+        foreach (var line in Page.Lines.Where(l => l.Role is LineRoles.Quote or LineRoles.Embed))
+        {
+            Assert.Contains(line.Number, quoted);
+        }
+    }
+
+    private static ReconstructedComment CommentOf(int line) => Page.Comments.Single(c => c.Lines.Contains(line));
+}
