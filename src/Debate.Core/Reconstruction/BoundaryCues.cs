@@ -60,7 +60,6 @@ internal sealed class BoundaryCues
             return;
         }
 
-        var renderedPrefix = second.RenderedPrefixCounts();
         var previousEnd = -1;
         var droppedRun = 0;
         var droppedHeadingsOnly = true;
@@ -92,7 +91,7 @@ internal sealed class BoundaryCues
                         droppedHeadingsOnly ? Weights.DroppedHeadings : Weights.DroppedParagraphs);
                 }
 
-                if (BreaksOrder(previousEnd, rendered[0], renderedPrefix))
+                if (BreaksOrder(previousEnd, rendered[0], second))
                 {
                     // Both ends of the break are comment edges: after the line left, and at the line reached.
                     var after = AddBetween(page, second.Start, previousEnd, rendered[0], Weights.RenderingOrderBreak);
@@ -113,8 +112,8 @@ internal sealed class BoundaryCues
     /// Consecutive own lines of one comment stay consecutive in the second rendering; going back,
     /// or skipping an own line that it renders elsewhere, marks the end of a comment.
     /// </summary>
-    private static bool BreaksOrder(int previous, int next, int[] renderedPrefix) =>
-        next <= previous || renderedPrefix[next] - renderedPrefix[previous + 1] > 0;
+    private static bool BreaksOrder(int previous, int next, SecondRendering second) =>
+        next <= previous || second.RenderedBetween(previous + 1, next) > 0;
 
     /// <summary>
     /// A boundary between own lines <paramref name="before"/> and <paramref name="after"/>: the lines
@@ -144,7 +143,8 @@ internal sealed class BoundaryCues
 
             if (previous >= 0)
             {
-                Score[line] += TextCue(page.Text[previous], page.Text[line], roles[previous] == LineRole.Own && roles[line] == LineRole.Own);
+                var bothOwn = roles[previous] == LineRole.Own && roles[line] == LineRole.Own;
+                Score[line] += TextCue(page.Text[previous], page.Text[line], bothOwn);
             }
 
             previous = line;

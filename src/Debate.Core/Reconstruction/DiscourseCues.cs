@@ -102,13 +102,15 @@ internal static class DiscourseCues
     private static int FirstSignificant(string paragraph)
     {
         var start = 0;
-        while (start < paragraph.Length && (TextNormalizer.IsQuoteCharacter(paragraph[start]) || paragraph[start] is '(' or '[' || char.IsWhiteSpace(paragraph[start])))
+        while (start < paragraph.Length && IsOpening(paragraph[start]))
         {
             start++;
         }
 
         return start;
     }
+
+    private static bool IsOpening(char ch) => TextNormalizer.IsQuoteCharacter(ch) || ch is '(' or '[' || char.IsWhiteSpace(ch);
 
     private static bool StartsWithWord(string text, string word, bool requirePunctuation)
     {

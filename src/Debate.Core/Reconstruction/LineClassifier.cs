@@ -47,7 +47,6 @@ internal static class LineClassifier
     {
         var roles = new LineRole[page.Count];
         var matches = new QuoteMatch?[page.Count];
-        var renderedPrefix = second.RenderedPrefixCounts();
         for (var line = 0; line < page.Count; line++)
         {
             if (page.IsBlank(line))
@@ -60,7 +59,7 @@ internal static class LineClassifier
             }
             else if (second.Covers(line))
             {
-                (roles[line], matches[line]) = ClassifyCovered(line, second, search, renderedPrefix);
+                (roles[line], matches[line]) = ClassifyCovered(line, second, search);
             }
             else
             {
@@ -72,7 +71,7 @@ internal static class LineClassifier
         return new LineClassification(roles, matches);
     }
 
-    private static (LineRole, QuoteMatch?) ClassifyCovered(int line, SecondRendering second, TextSearch search, int[] renderedPrefix)
+    private static (LineRole, QuoteMatch?) ClassifyCovered(int line, SecondRendering second, TextSearch search)
     {
         if (second.IsRendered(line))
         {
@@ -81,7 +80,7 @@ internal static class LineClassifier
 
         // Text repeated inside one stretch of embedded content (a tweet restating its own words) is
         // still that content: only own lines, or lines separated from this one by own text, are quoted.
-        bool SeparatedByOwnText(int earlier) => renderedPrefix[line] - renderedPrefix[earlier] > 0;
+        bool SeparatedByOwnText(int earlier) => second.RenderedBetween(earlier, line) > 0;
 
         var exact = ExactOccurrences(line, search, strict: false).Where(SeparatedByOwnText).Take(MaxOccurrences).ToList();
         if (exact.Count > 0)
@@ -147,7 +146,9 @@ internal static class LineClassifier
     {
         var text = search.Page.Text[line];
         var ownText = TextSearch.WithoutInlinePhrases(text);
-        var trigrams = ReferenceEquals(ownText, text) ? search.Index.TrigramsOf(line) : TrigramIndex.Trigrams(TextNormalizer.WordHashes(ownText));
+        var trigrams = ReferenceEquals(ownText, text)
+            ? search.Index.TrigramsOf(line)
+            : TrigramIndex.Trigrams(TextNormalizer.WordHashes(ownText));
         var total = trigrams.Length;
         if (total < minShared)
         {

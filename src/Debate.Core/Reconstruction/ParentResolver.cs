@@ -13,7 +13,8 @@ namespace Debate.Core.Reconstruction;
 /// </list>
 /// The confidence is the winner's share of the softmax over the candidates.
 /// </summary>
-internal sealed class ParentResolver(PageLines page, LineClassification lines, TextSearch search, List<DraftComment> drafts, int[] commentOf)
+internal sealed class ParentResolver(
+    PageLines page, LineClassification lines, TextSearch search, List<DraftComment> drafts, int[] commentOf)
 {
     private const double PreviousPrior = 1.0;
     private const double AncestorPrior = 0.3;
@@ -44,7 +45,9 @@ internal sealed class ParentResolver(PageLines page, LineClassification lines, T
             var chain = AncestorChain(k - 1);
 
             // Candidates: the comment before and its parent, plus any comment the evidence names.
-            var scores = chain.Take(2).Select((c, rank) => (c, rank)).ToDictionary(x => x.c, x => x.rank == 0 ? PreviousPrior : AncestorPrior);
+            var scores = chain.Take(2)
+                .Select((c, rank) => (c, rank))
+                .ToDictionary(x => x.c, x => x.rank == 0 ? PreviousPrior : AncestorPrior);
             var onChain = chain.ToHashSet();
             AddQuoteEvidence(k, chain, onChain, scores);
             AddInlineQuoteEvidence(k, chain, onChain, scores);

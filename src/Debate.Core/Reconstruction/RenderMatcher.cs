@@ -135,14 +135,15 @@ internal sealed class RenderMatcher
             }
 
             var nextKey = _page.Keys[next];
+            var cut = rest.TrimEnd('.'); // a rendering cut short may end with "…"
             if (rest.StartsWith(nextKey, StringComparison.Ordinal))
             {
                 run.Add(next);
                 rest = rest[nextKey.Length..];
             }
-            else if (rest.TrimEnd('.') is var cut && cut.Length >= MinTruncatedRendering && nextKey.AsSpan().StartsWith(cut, StringComparison.Ordinal))
+            else if (cut.Length >= MinTruncatedRendering && nextKey.AsSpan().StartsWith(cut, StringComparison.Ordinal))
             {
-                run.Add(next); // the rendering was cut short (perhaps with "…") inside this line
+                run.Add(next); // the rendering was cut short inside this line
                 rest = [];
             }
             else

@@ -20,6 +20,7 @@ internal sealed class SecondRendering
 
     private readonly int[][] _renders;
     private readonly int[] _renderedBy;
+    private readonly int[] _renderedBefore; // [i] = rendered first-rendering lines before line i
 
     private SecondRendering(int start, int[][] renders, int[] renderedBy)
     {
@@ -28,6 +29,11 @@ internal sealed class SecondRendering
         _renderedBy = renderedBy;
         FirstCovered = Array.FindIndex(renderedBy, by => by >= 0);
         LastCovered = Array.FindLastIndex(renderedBy, by => by >= 0);
+        _renderedBefore = new int[renderedBy.Length + 1];
+        for (var i = 0; i < renderedBy.Length; i++)
+        {
+            _renderedBefore[i + 1] = _renderedBefore[i] + (renderedBy[i] >= 0 ? 1 : 0);
+        }
     }
 
     /// <summary>The first line of the second rendering; the line count when the page has none.</summary>
@@ -49,20 +55,8 @@ internal sealed class SecondRendering
     /// <summary>The first-rendering lines a second-rendering line renders (empty if it renders none).</summary>
     public IReadOnlyList<int> RendersOf(int line) => _renders[line];
 
-    public bool IsRerenderOnly(int line, PageLines page) =>
-        Exists && line >= Start && !page.IsBlank(line) && _renders[line].Length == 0;
-
-    /// <summary>counts[i] = how many first-rendering lines before line i the second rendering renders.</summary>
-    public int[] RenderedPrefixCounts()
-    {
-        var counts = new int[_renderedBy.Length + 1];
-        for (var i = 0; i < _renderedBy.Length; i++)
-        {
-            counts[i + 1] = counts[i] + (_renderedBy[i] >= 0 ? 1 : 0);
-        }
-
-        return counts;
-    }
+    /// <summary>How many lines from <paramref name="from"/> up to, not including, <paramref name="to"/> are rendered again.</summary>
+    public int RenderedBetween(int from, int to) => _renderedBefore[to] - _renderedBefore[from];
 
     public static SecondRendering Detect(PageLines page)
     {
@@ -77,14 +71,15 @@ internal sealed class SecondRendering
             Align(page, matcher, start, renders, renderedBy);
         }
 
-        return new SecondRendering(start, renders, renderedBy);
+        var renderedAny = Array.Exists(renderedBy, by => by >= 0);
+        return new SecondRendering(renderedAny ? start : page.Count, renders, renderedBy);
     }
 
     /// <summary>
     /// Picks the start s maximising (lines from s that render a line before s) minus a quarter of
-    /// (lines from s that do not), counted for every s at once with a Fenwick tree over each line's earliest
-    /// rendered line. Quote blocks also repeat earlier text, but only a second rendering makes a
-    /// whole suffix of repeats.
+    /// (lines from s that do not), counted for every s at once with a Fenwick tree over each line's
+    /// earliest rendered line. Quote blocks also repeat earlier text, but only a second rendering
+    /// makes a whole suffix of repeats.
     /// </summary>
     private static int FindStart(PageLines page, RenderMatcher matcher)
     {

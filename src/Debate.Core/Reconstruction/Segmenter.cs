@@ -1,7 +1,7 @@
 namespace Debate.Core.Reconstruction;
 
-/// <summary>A run of first-rendering lines taken for one comment.</summary>
-internal sealed record Segment(int Start, int TentativeParent, double Confidence);
+/// <summary>A run of first-rendering lines taken for one comment, from its first line on.</summary>
+internal sealed record Segment(int Start, double Confidence);
 
 /// <summary>The first rendering cut into comments: segments in order, and each line's segment (-1 if none).</summary>
 internal sealed record Segmentation(IReadOnlyList<Segment> Segments, int[] SegmentOf);
@@ -37,7 +37,7 @@ internal sealed class Segmenter
     private readonly List<int> _order = [];
     private readonly int[] _position;
     private readonly List<int> _starts = [];
-    private readonly List<int> _parents = [];
+    private readonly List<int> _parents = [];          // tentative: only the cut uses them
     private readonly List<double> _confidence = [];
     private HashSet<int> _blockSources = [];
 
@@ -87,10 +87,7 @@ internal sealed class Segmenter
             }
 
             _blockSources = [];
-            if (_cues.Score[line] >= NewCommentThreshold && !_cues.Forbidden[line])
-            {
-                StartComment(p, parent: Current, Confidence(_cues.Score[line]));
-            }
+            StartCommentIfCued(p, _cues.Score[line], parent: Current);
 
             if (role == LineRole.Own)
             {
@@ -108,43 +105,51 @@ internal sealed class Segmenter
         var line = _order[p];
         var occurrences = _lines.Matches[line]!.Occurrences;
         var sources = occurrences.Select(o => SegmentAt(_position[o])).ToHashSet();
-        var previousIsQuote = _lines.Roles[_order[p - 1]] == LineRole.Quote;
-        if (previousIsQuote && _blockSources.Overlaps(sources))
+        if (_lines.Roles[_order[p - 1]] == LineRole.Quote && _blockSources.Overlaps(sources))
         {
             _blockSources.IntersectWith(sources);
             return;
         }
 
-        _blockSources = sources;
         var current = Current;
-        var score = _cues.Score[line];
-        var forbidden = _cues.Forbidden[line];
         if (sources.Contains(current) && RepeatsOwnQuote(p, occurrences, current))
         {
             sources.Remove(current);
         }
 
-        if (sources.Count == 0)
-        {
-            return;
-        }
-
+        _blockSources = sources;
         if (sources.Contains(current))
         {
-            var lastSource = occurrences.Where(o => SegmentAt(_position[o]) == current).Max(o => _position[o]);
-            PlaceRequiredBoundary(lastSource + 1, p, PreferQuoteStart, preferIntroduction: true, parent: current, SelfQuoteConfidence);
+            StartReplyToCurrent(p, occurrences, current);
         }
         else if (sources.Contains(_parents[current]))
         {
             // Continues a point-by-point reply, unless other cues insist (a sibling quoting the same parent).
-            if (score >= NewCommentThreshold && !forbidden)
-            {
-                StartComment(p, _parents[current], Confidence(score));
-            }
+            StartCommentIfCued(p, _cues.Score[line], _parents[current]);
         }
-        else if (score + QuoteOfOtherComment >= NewCommentThreshold && !forbidden)
+        else if (sources.Count > 0)
         {
-            StartComment(p, SegmentAt(_position[occurrences[0]]), Confidence(score + QuoteOfOtherComment));
+            var nearest = occurrences.Select(o => SegmentAt(_position[o])).First(sources.Contains);
+            StartCommentIfCued(p, _cues.Score[line] + QuoteOfOtherComment, nearest);
+        }
+    }
+
+    /// <summary>
+    /// The comment being read cannot quote itself: a reply to it starts somewhere after the quoted
+    /// line, at the quote itself unless a colon line introduces the quote.
+    /// </summary>
+    private void StartReplyToCurrent(int p, IReadOnlyList<int> occurrences, int current)
+    {
+        var lastQuoted = occurrences.Where(o => SegmentAt(_position[o]) == current).Max(o => _position[o]);
+        PlaceRequiredBoundary(
+            lastQuoted + 1, p, PreferQuoteStart, preferIntroduction: true, parent: current, SelfQuoteConfidence);
+    }
+
+    private void StartCommentIfCued(int p, double score, int parent)
+    {
+        if (score >= NewCommentThreshold && !_cues.Forbidden[_order[p]])
+        {
+            StartComment(p, parent, Confidence(score));
         }
     }
 
@@ -171,8 +176,9 @@ internal sealed class Segmenter
             var occurrences = quote.Occurrences;
             var onlyInCurrent = quote.Words >= MinInlineQuoteWords
                 && occurrences.All(o => _lines.Roles[o] == LineRole.Own && _position[o] >= currentStart);
+            var after = _position[occurrences[0]] + 1;
             if (onlyInCurrent
-                && PlaceRequiredBoundary(_position[occurrences[0]] + 1, p, PreferQuotingLine, preferIntroduction: false, parent: Current, InlineQuoteConfidence))
+                && PlaceRequiredBoundary(after, p, PreferQuotingLine, preferIntroduction: false, parent: Current, InlineQuoteConfidence))
             {
                 return;
             }
@@ -266,7 +272,7 @@ internal sealed class Segmenter
                 segmentOf[_order[q]] = s;
             }
 
-            segments.Add(new Segment(_order[_starts[s]], _parents[s], _confidence[s]));
+            segments.Add(new Segment(_order[_starts[s]], _confidence[s]));
         }
 
         return new Segmentation(segments, segmentOf);

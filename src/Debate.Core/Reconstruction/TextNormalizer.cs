@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Debate.Core.Reconstruction;
 
@@ -9,18 +8,25 @@ namespace Debate.Core.Reconstruction;
 /// Turns paragraphs into the forms that matching compares. Scrapes of the same text differ in
 /// whitespace ("toachieve" vs "to achieve"), typographic quotes, dashes, ellipses and footnote
 /// markers ("hard[1]"), so all matching runs on a key with those removed or unified. The key and
-/// the word scan run in one pass without regular expressions: they see every character of the page.
+/// the word hashes are plain loops, not regular expressions: they see every character of the page.
 /// </summary>
-internal static partial class TextNormalizer
+internal static class TextNormalizer
 {
     private const int MaxFootnoteDigits = 3;
 
-    [GeneratedRegex(@"\[\d{1,3}\]")]
-    private static partial Regex FootnoteMarkerPattern();
+    /// <summary>Whether the text carries a footnote marker such as "[1]".</summary>
+    public static bool HasFootnoteMarker(string text)
+    {
+        for (var i = text.IndexOf('['); i >= 0; i = text.IndexOf('[', i + 1))
+        {
+            if (FootnoteMarkerLength(text, i) > 0)
+            {
+                return true;
+            }
+        }
 
-    public static bool HasFootnoteMarker(string text) => text.Contains('[') && FootnoteMarkerPattern().IsMatch(text);
-
-    public static string StripFootnoteMarkers(string text) => text.Contains('[') ? FootnoteMarkerPattern().Replace(text, "") : text;
+        return false;
+    }
 
     /// <summary>
     /// Lower-case text without whitespace, quote characters or footnote markers, with dashes unified
@@ -158,7 +164,8 @@ internal static partial class TextNormalizer
     public static bool EndsWithQuestion(string text) => LastSignificant(text, skipClosers: true) == '?';
 
     public static bool IsQuoteCharacter(char ch) =>
-        ch is '"' or '\'' or '“' or '”' or '„' or '‟' or '‘' or '’' or '‚' or '‛' or '`' or '´' or '«' or '»' or '′' or '″';
+        ch is '"' or '\'' or '“' or '”' or '„' or '‟' or '‘' or '’' or '‚' or '‛' or '`' or '´' or '«' or '»'
+            or '′' or '″';
 
     private static char LastSignificant(string text, bool skipClosers)
     {
@@ -173,9 +180,14 @@ internal static partial class TextNormalizer
             if (ch == ']')
             {
                 var open = FootnoteMarkerStart(text, i);
-                if (open >= 0 || skipClosers)
+                if (open >= 0)
                 {
-                    i = Math.Max(open, i); // skip a "[12]" marker whole, or just the bracket
+                    i = open; // skip a "[12]" marker whole
+                    continue;
+                }
+
+                if (skipClosers)
+                {
                     continue;
                 }
             }
@@ -216,7 +228,7 @@ internal static partial class TextNormalizer
         }
 
         var digits = 0;
-        while (i + 1 + digits < text.Length && digits <= MaxFootnoteDigits && char.IsAsciiDigit(text[i + 1 + digits]))
+        while (digits <= MaxFootnoteDigits && i + 1 + digits < text.Length && char.IsAsciiDigit(text[i + 1 + digits]))
         {
             digits++;
         }

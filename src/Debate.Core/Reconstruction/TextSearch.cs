@@ -9,6 +9,9 @@ internal sealed partial class TextSearch(PageLines page, TrigramIndex index)
     private const int MinPhraseKeyLength = 12;
     private const int MaxPhraseOccurrences = 20;
 
+    // Punctuation inside the closing quotation mark (“…this,”) is not part of the quoted words.
+    private static readonly char[] PhrasePunctuation = ['.', ',', ';', ':', '!', '?'];
+
     private readonly Dictionary<int, IReadOnlyList<InlineQuote>> _inlineQuotes = [];
 
     [GeneratedRegex("“[^”]*”|\"[^\"]*\"")]
@@ -87,7 +90,7 @@ internal sealed partial class TextSearch(PageLines page, TrigramIndex index)
     /// <summary>Earlier lines holding an inline-quoted phrase, nearest first.</summary>
     public List<int> PhraseOccurrences(string phrase, int before, int limit)
     {
-        var key = TextNormalizer.MatchKey(phrase).Trim('.', ',', ';', ':', '!', '?');
+        var key = TextNormalizer.MatchKey(phrase).Trim(PhrasePunctuation);
         return key.Length < MinPhraseKeyLength
             ? []
             : LinesContaining(key, TrigramIndex.Trigrams(TextNormalizer.WordHashes(phrase)), before, limit);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Debate.Core.Reconstruction;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal ref struct WordScanner(string text)
 {
     private int _position;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs over every character of the page
     public bool Next(out int start, out int end)
     {
         while (_position < text.Length && !IsWordCharacter(text[_position]))
@@ -31,5 +34,7 @@ internal ref struct WordScanner(string text)
 
     /// <summary>An apostrophe between two letters belongs to the word.</summary>
     private readonly bool JoinsWord(int i) =>
-        TextNormalizer.IsQuoteCharacter(text[i]) && i > 0 && i + 1 < text.Length && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
+        TextNormalizer.IsQuoteCharacter(text[i])
+        && i > 0 && i + 1 < text.Length
+        && char.IsLetter(text[i - 1]) && char.IsLetter(text[i + 1]);
 }

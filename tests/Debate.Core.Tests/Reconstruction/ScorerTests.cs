@@ -20,7 +20,11 @@ public sealed class ScorerTests
         var truth = PageFromTruth(TestData.Truth);
         var merged = truth.Comments.ToList();
         var first = merged[0];
-        merged[0] = first with { Lines = first.Lines.Concat(merged[1].Lines).Order().ToArray(), Quotes = first.Quotes.Concat(merged[1].Quotes).ToArray() };
+        merged[0] = first with
+        {
+            Lines = first.Lines.Concat(merged[1].Lines).Order().ToArray(),
+            Quotes = first.Quotes.Concat(merged[1].Quotes).ToArray(),
+        };
         merged.RemoveAt(1);
 
         var score = ReconstructionScorer.Score(TestData.Truth, truth with { Comments = merged });

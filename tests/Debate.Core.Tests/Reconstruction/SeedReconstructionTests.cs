@@ -73,5 +73,36 @@ public sealed class SeedReconstructionTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_second_rendering_line_merging_two_lines_renders_both_as_own_text()
+    {
+        // Line 137 is "Deceptive model:" (35) and the formula below it (36) on one line. The formula
+        // repeats text quoted earlier, yet the second rendering keeps it, so it is the author's own.
+        Assert.Equal(35, Page.Lines[137 - 1].Renders);
+        Assert.Equal(LineRoles.Own, Page.Lines[36 - 1].Role);
+        Assert.Equal(CommentOf(35).Id, CommentOf(36).Id);
+    }
+
+    [Fact]
+    public void Truncated_second_rendering_lines_still_map()
+    {
+        // Cut every other long line of the second rendering short, with an ellipsis.
+        var lines = TestData.SeedLines;
+        for (var i = TestData.SeedSecondRenderingStart - 1; i < lines.Length; i += 2)
+        {
+            if (lines[i].Length > 120)
+            {
+                lines[i] = lines[i][..(lines[i].Length * 55 / 100)] + "…";
+            }
+        }
+
+        var text = string.Join('\n', lines);
+        var page = PageReconstructor.Reconstruct(text);
+        var score = ReconstructionScorer.Score(TestData.Truth, page);
+
+        PageAssertions.AssertValid(text, page);
+        Assert.True(score.BCubedF1 >= 0.90 && score.QuoteF1 >= 0.97, score.ToString());
+    }
+
     private static ReconstructedComment CommentOf(int line) => Page.Comments.Single(c => c.Lines.Contains(line));
 }
