@@ -44,6 +44,14 @@ internal static class Fixtures
         Assert.Equal(1, quote.SourceRevision);
     }
 
+    /// <summary>The file was refused for one fault, at <paramref name="where"/>, whose message says <paramref name="says"/>.</summary>
+    public static void AssertOneError(ImportException error, string where, string says)
+    {
+        var only = Assert.Single(error.Errors);
+        Assert.Equal(where, only.Where);
+        Assert.Contains(says, only.Message, StringComparison.Ordinal);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

@@ -129,9 +129,7 @@ public class XArchiveReaderTests
     {
         var error = Refused(Account);
 
-        var only = Assert.Single(error.Errors);
-        Assert.Equal("line 1", only.Where);
-        Assert.Contains("window.YTD.tweets.part0", only.Message, StringComparison.Ordinal);
+        AssertOneError(error, "line 1", "window.YTD.tweets.part0");
     }
 
     [Fact]
@@ -162,33 +160,14 @@ public class XArchiveReaderTests
         Assert.Equal(("account.js", "$[0].account.username"), (error.File, Assert.Single(error.Errors).Where));
     }
 
-    [Fact]
-    public void A_time_in_another_form_is_named()
+    [Theory]
+    [InlineData("a time in another form", "Wed Nov 15 20:00:00 +0000 2023", "2023-11-15 20:00", "$[4].tweet.created_at", "is not a time like \"Wed Nov 15 20:00:00 +0000 2023\"")]
+    [InlineData("a duplicated id", $"\"id_str\" : \"{T3}\"", $"\"id_str\" : \"{T2}\"", "$[3].tweet.id_str", "also the id of the record at $[2].tweet.id_str")]
+    [InlineData("a cycle of replies", $"\"id_str\" : \"{T1}\",", $"\"in_reply_to_status_id_str\" : \"{T3}\", \"id_str\" : \"{T1}\",", "$[2].tweet.in_reply_to_status_id_str", "replies cannot form a cycle")]
+    [InlineData("an item that is no tweet", "\"tweet\" : {\n      \"edit_info\" : { \"initial\" : { \"editTweetIds\" : [ \"1724880000000000005\" ]", "\"status\" : {\n      \"edit_info\" : { \"initial\" : { \"editTweetIds\" : [ \"1724880000000000005\" ]", "$[0].tweet", "required, but missing")]
+    public void A_faulty_tweet_is_refused_at_its_path(string fault, string from, string to, string where, string says)
     {
-        var error = Refused(Replace(Tweets, "Wed Nov 15 20:00:00 +0000 2023", "2023-11-15 20:00"));
-
-        var only = Assert.Single(error.Errors);
-        Assert.Equal("$[4].tweet.created_at", only.Where);
-        Assert.Contains("Wed Nov 15 20:00:00 +0000 2023", only.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_duplicated_id_names_both_records()
-    {
-        var error = Refused(Replace(Tweets, $"\"id_str\" : \"{T3}\"", $"\"id_str\" : \"{T2}\""));
-
-        var only = Assert.Single(error.Errors);
-        Assert.Equal("$[3].tweet.id_str", only.Where);
-        Assert.Contains("$[2].tweet.id_str", only.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_cycle_of_replies_is_refused()
-    {
-        var error = Refused(Replace(Tweets, $"\"id_str\" : \"{T1}\",", $"\"in_reply_to_status_id_str\" : \"{T3}\", \"id_str\" : \"{T1}\","));
-
-        var only = Assert.Single(error.Errors);
-        Assert.Equal("$[2].tweet.in_reply_to_status_id_str", only.Where);
-        Assert.Contains("cycle", only.Message, StringComparison.Ordinal);
+        Assert.NotEmpty(fault);
+        AssertOneError(Refused(Replace(Tweets, from, to)), where, says);
     }
 }
