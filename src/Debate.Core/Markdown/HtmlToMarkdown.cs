@@ -111,7 +111,7 @@ public static partial class HtmlToMarkdown
 
         private string Block(IElement element) => element.LocalName switch
         {
-            "blockquote" => Prefix(Blocks(element.ChildNodes), "> ", "> "),
+            "blockquote" => MarkdownText.Quote(Blocks(element.ChildNodes)),
             "ul" or "ol" => List(element),
             "pre" => Fence(element),
             "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => new string('#', element.LocalName[1] - '0') + " " + Inline(element),

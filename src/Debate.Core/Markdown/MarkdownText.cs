@@ -68,6 +68,13 @@ public static partial class MarkdownText
     private static string Plain(string text, bool atLineStart) =>
         atLineStart ? EscapeLineStart(EscapeInline(text)) : EscapeInline(text);
 
+    /// <summary>Markdown as a blockquote: every line behind "> ".</summary>
+    public static string Quote(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        return string.Join("\n", markdown.Split('\n').Select(line => line.Length == 0 ? ">" : "> " + line));
+    }
+
     /// <summary>A link that shows its own address (angle brackets: no escapes apply inside); plain text when it is no web address.</summary>
     public static string Autolink(string url)
     {

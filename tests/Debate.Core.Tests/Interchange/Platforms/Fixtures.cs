@@ -52,6 +52,15 @@ internal static class Fixtures
         Assert.Contains(says, only.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The file was refused as cut short, at a line of it.</summary>
+    public static void AssertCutShort(ImportException error, string file)
+    {
+        Assert.Equal(file, error.File);
+        var only = Assert.Single(error.Errors);
+        Assert.Matches(@"^line \d+$", only.Where);
+        Assert.Contains("cut short", only.Message, StringComparison.Ordinal);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

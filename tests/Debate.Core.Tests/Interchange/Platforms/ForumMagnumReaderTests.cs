@@ -155,12 +155,7 @@ public class ForumMagnumReaderTests
     [Fact]
     public void A_truncated_file_names_the_file_and_the_line()
     {
-        var error = Refused(Json[..(Json.Length / 2)]);
-
-        Assert.Equal("comments.json", error.File);
-        var only = Assert.Single(error.Errors);
-        Assert.StartsWith("line ", only.Where, StringComparison.Ordinal);
-        Assert.Contains("cut short", only.Message, StringComparison.Ordinal);
+        AssertCutShort(Refused(Json[..(Json.Length / 2)]), "comments.json");
     }
 
     [Fact]

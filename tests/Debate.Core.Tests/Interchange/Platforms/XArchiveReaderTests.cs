@@ -104,12 +104,7 @@ public class XArchiveReaderTests
     [Fact]
     public void A_truncated_file_names_the_line()
     {
-        var error = Refused(Tweets[..(Tweets.Length / 2)]);
-
-        Assert.Equal("tweets.js", error.File);
-        var only = Assert.Single(error.Errors);
-        Assert.StartsWith("line ", only.Where, StringComparison.Ordinal);
-        Assert.Contains("cut short", only.Message, StringComparison.Ordinal);
+        AssertCutShort(Refused(Tweets[..(Tweets.Length / 2)]), "tweets.js");
     }
 
     [Fact]
