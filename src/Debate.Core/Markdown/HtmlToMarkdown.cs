@@ -158,7 +158,8 @@ public static partial class HtmlToMarkdown
     }
 
     /// <summary>Inline content of one block: text escaped so it shows as written, inline elements as Markdown.</summary>
-    private sealed class InlineWriter(Converter converter)
+    /// <param name="inLink">Inside a link's text, where a web address must not become a link of its own.</param>
+    private sealed class InlineWriter(Converter converter, bool inLink = false)
     {
         private readonly StringBuilder _markdown = new();
         // A <br> is written only when more text follows: a trailing hard break would show as a backslash.
@@ -193,7 +194,7 @@ public static partial class HtmlToMarkdown
                 text = text.TrimStart(' ');
             if (text.Length == 0)
                 return;
-            var escaped = MarkdownText.EscapeInline(text);
+            var escaped = inLink ? MarkdownText.EscapeInline(text) : MarkdownText.EscapeText(text);
             Raw(AtLineStart ? MarkdownText.EscapeLineStart(escaped) : escaped);
         }
 
@@ -237,9 +238,9 @@ public static partial class HtmlToMarkdown
             }
         }
 
-        private string Nested(IElement element)
+        private string Nested(IElement element, bool link = false)
         {
-            var writer = new InlineWriter(converter);
+            var writer = new InlineWriter(converter, inLink || link);
             writer.Children(element);
             return writer.ToString();
         }
@@ -275,7 +276,7 @@ public static partial class HtmlToMarkdown
                 Raw($"[^{label}]");
                 return;
             }
-            var inner = Nested(link).Trim();
+            var inner = Nested(link, link: true).Trim();
             if (string.IsNullOrEmpty(href) || href.StartsWith('#') || !Uri.TryCreate(href, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "mailto"))
                 Raw(inner);
             else if (inner.Length == 0 || link.TextContent.Trim() == href)

@@ -21,10 +21,40 @@ public static partial class MarkdownText
     [GeneratedRegex(@"\n[ \t]*\n\s*")]
     private static partial Regex BlankLines();
 
+    [GeneratedRegex(@"https?://[^\s<>""]+", RegexOptions.IgnoreCase)]
+    private static partial Regex BareUrl();
+
     public static string EscapeInline(string text) =>
         InlineMarkup().Replace(text, m => string.Concat(m.Value.Select(c => "\\" + c)));
 
-    /// <summary>Escapes the start of <paramref name="line"/> when it would open a block; apply after <see cref="EscapeInline"/>.</summary>
+    /// <summary>
+    /// <see cref="EscapeInline"/>, except that web addresses become links that keep every character: an
+    /// escape inside an address the renderer links by itself would end up in the link.
+    /// </summary>
+    public static string EscapeText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var markdown = new StringBuilder();
+        var at = 0;
+        foreach (Match match in BareUrl().Matches(text))
+        {
+            var url = TrimTrailingPunctuation(match.Value);
+            markdown.Append(EscapeInline(text[at..match.Index])).Append(Autolink(url));
+            at = match.Index + url.Length;
+        }
+        return markdown.Append(EscapeInline(text[at..])).ToString();
+    }
+
+    // "see https://example.org/a." ends the sentence, not the address; a ")" closes the address only when it opened one.
+    private static string TrimTrailingPunctuation(string url)
+    {
+        while (url.Length > 0 && (".,;:!?'*".Contains(url[^1], StringComparison.Ordinal)
+            || (url[^1] == ')' && url.Count(c => c == ')') > url.Count(c => c == '('))))
+            url = url[..^1];
+        return url;
+    }
+
+    /// <summary>Escapes the start of <paramref name="line"/> when it would open a block; apply after <see cref="EscapeText"/>.</summary>
     public static string EscapeLineStart(string line)
     {
         var match = BlockStart().Match(line);
@@ -66,7 +96,7 @@ public static partial class MarkdownText
     }
 
     private static string Plain(string text, bool atLineStart) =>
-        atLineStart ? EscapeLineStart(EscapeInline(text)) : EscapeInline(text);
+        atLineStart ? EscapeLineStart(EscapeText(text)) : EscapeText(text);
 
     /// <summary>Markdown as a blockquote: every line behind "> ".</summary>
     public static string Quote(string markdown)

@@ -43,6 +43,15 @@ public class HtmlToMarkdownTests
     }
 
     [Fact]
+    public void A_bare_address_stays_one_link_with_every_character()
+    {
+        var markdown = HtmlToMarkdown.Convert("<p>see https://en.wikipedia.org/wiki/Prior_(statistics)_x. Or (https://example.org/a_b).</p>");
+
+        Assert.Equal("see <https://en.wikipedia.org/wiki/Prior_(statistics)_x>. Or (<https://example.org/a_b>).", markdown);
+        Assert.Contains("href=\"https://example.org/a_b\"", MarkdownRenderer.Render(markdown, "t-").Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Emphasis_keeps_its_spaces_outside_the_markers()
     {
         Assert.Equal("a *b* c", Convert("<p>a<em> b </em>c</p>").Markdown);
