@@ -107,12 +107,16 @@ public static class ForumMagnumReader
         var postedAt = record.Time("postedAt", required: true, ExportJson.ParseIsoTime, TimeExample);
         var contents = record.Object("contents");
         var editedAt = contents?.Time("editedAt", required: false, ExportJson.ParseIsoTime, TimeExample);
+        // The forum stamps editedAt when a comment is first saved too: version 1.0.0 (or no version and
+        // a stamp within a minute of posting) is the unedited text.
+        var version = contents?.OptionalString("version");
+        var edited = editedAt > postedAt && (version is null ? editedAt - postedAt > TimeSpan.FromMinutes(1) : version != "1.0.0");
         var deleted = record.Flag("deleted");
         var body = Body(record, contents, deleted, errors);
         var user = ReadUser(record);
         var comment = new Comment(
             id ?? "", record.OptionalString("parentCommentId"), record.OptionalString("topLevelCommentId"), record.Where("parentCommentId"),
-            record.OptionalString("postId"), postedAt ?? default, editedAt > postedAt ? editedAt : null, body ?? "", deleted,
+            record.OptionalString("postId"), postedAt ?? default, edited ? editedAt : null, body ?? "", deleted,
             record.Flag("af"), record.OptionalString("pageUrl"), user, record.Element.GetRawText(), record.Path);
         return errors.Count == before ? comment : null;
     }

@@ -16,7 +16,7 @@ public static partial class XArchiveReader
     [GeneratedRegex(@"^\s*window\.YTD\.(?<kind>\w+)\.part\d+\s*=\s*")]
     private static partial Regex Assignment();
 
-    [GeneratedRegex(@"^tweets?(-part\d+)?\.js$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^tweets?(-part(?<part>\d+))?\.js$", RegexOptions.IgnoreCase)]
     private static partial Regex TweetsFileName();
 
     private sealed record Tweet(string Id, string? ReplyTo, string ParentWhere, DateTimeOffset PostedAt, string Body, string Raw, string Where);
@@ -27,7 +27,12 @@ public static partial class XArchiveReader
         var data = Directory.Exists(Path.Combine(path, "data")) ? Path.Combine(path, "data") : path;
         var account = Path.Combine(data, "account.js");
         var parts = Directory.Exists(data)
-            ? Directory.EnumerateFiles(data).Where(f => TweetsFileName().IsMatch(Path.GetFileName(f))).Order(StringComparer.Ordinal).ToList()
+            ? Directory.EnumerateFiles(data)
+                .Select(f => (Path: f, Match: TweetsFileName().Match(Path.GetFileName(f))))
+                .Where(f => f.Match.Success)
+                .OrderBy(f => f.Match.Groups["part"].Success ? int.Parse(f.Match.Groups["part"].Value, CultureInfo.InvariantCulture) : 0)
+                .Select(f => f.Path)
+                .ToList()
             : [];
         if (parts.Count == 0 || !File.Exists(account))
         {

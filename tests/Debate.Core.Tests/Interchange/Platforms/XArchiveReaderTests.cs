@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Debate.Core.Interchange;
 using Debate.Core.Interchange.Platforms;
 using Debate.Core.Model;
@@ -81,6 +82,30 @@ public class XArchiveReaderTests
 
         Assert.Equal(4, fromRoot.Posts.Count);
         Assert.Equal(fromRoot.Posts.Select(p => p.Body), fromData.Posts.Select(p => p.Body));
+    }
+
+    [Fact]
+    public async Task A_larger_archive_is_read_across_its_parts()
+    {
+        var items = JsonNode.Parse(Tweets[Tweets.IndexOf('[', StringComparison.Ordinal)..])!.AsArray();
+        string Part(int number, IEnumerable<JsonNode?> tweets) => $"window.YTD.tweets.part{number} = " + new JsonArray([.. tweets.Select(t => t!.DeepClone())]).ToJsonString();
+        var folder = Directory.CreateTempSubdirectory("archive-").FullName;
+        try
+        {
+            var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(data, "account.js"), Account);
+            await File.WriteAllTextAsync(Path.Combine(data, "tweets.js"), Part(0, items.Take(3)));
+            await File.WriteAllTextAsync(Path.Combine(data, "tweets-part1.js"), Part(1, items.Skip(3)));
+
+            var document = await XArchiveReader.ReadFolderAsync(folder, Options);
+
+            Assert.Equal([T1, T2, T3, T4], document.Posts.Select(p => p.Id));
+            Assert.Equal(T2, Post(document, T3).ParentId);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
