@@ -63,8 +63,8 @@ internal static partial class PlatformDocument
         var document = new ThreadDocument
         {
             Format = ThreadDocument.FormatName,
-            // Rebuilt from platform records rather than written here.
-            Thread = new ThreadInfo { Slug = options.Slug, Title = options.Title, Reconstructed = true },
+            // Not flagged reconstructed: a reconstructed thread is a draft until published, and nothing publishes yet.
+            Thread = new ThreadInfo { Slug = options.Slug, Title = options.Title },
             Authors = authors.DistinctBy(a => a.Id, StringComparer.Ordinal).ToList(),
             Posts = posts.Select(p => p.Post).ToList(),
         };

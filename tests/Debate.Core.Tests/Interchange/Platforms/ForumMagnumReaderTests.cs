@@ -33,7 +33,7 @@ public class ForumMagnumReaderTests
         // Its parent was not exported: it hangs from its top-level comment.
         Assert.Equal(C1, Post(document, C4).ParentId);
         Assert.Equal(new DateTimeOffset(2023, 11, 16, 0, 12, 30, TimeSpan.Zero), Post(document, C1).PostedAt);
-        Assert.Equal(("imported", "Imported", true), (document.Thread.Slug, document.Thread.Title, document.Thread.Reconstructed));
+        Assert.Equal(("imported", "Imported", ThreadStatus.Published), (document.Thread.Slug, document.Thread.Title, document.Thread.Status));
     }
 
     [Fact]
