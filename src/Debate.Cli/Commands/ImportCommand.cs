@@ -1,24 +1,68 @@
 using System.CommandLine;
 using Debate.Core.Interchange;
+using Debate.Core.Interchange.Platforms;
+using Debate.Core.Model;
 using Debate.Core.Postgres;
 
 namespace Debate.Cli.Commands;
 
 internal static class ImportCommand
 {
+    private static readonly Dictionary<string, Platform> Sites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lesswrong"] = Platform.LessWrong,
+        ["alignmentforum"] = Platform.AlignmentForum,
+        ["eaforum"] = Platform.EaForum,
+    };
+
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "a debate-thread/1 JSON file" };
-        var command = new Command("import", "Import a thread file, all or nothing; importing it again changes nothing") { file };
+        var path = new Argument<string>("path")
+        {
+            Description = "a debate-thread/1 JSON file, ForumMagnum comments JSON, an unzipped X archive (or its tweets.js), or X API v2 JSON/JSONL",
+        };
+        var format = new Option<string?>("--format") { Description = "the file's format, when it should not be told from the content" };
+        format.AcceptOnlyFromAmong([.. ImportFormats.ByName.Keys]);
+        var slug = new Option<string?>("--slug") { Description = "the thread the posts go into (formats that name no thread); an existing one receives them" };
+        var title = new Option<string?>("--title") { Description = "the thread's title, when it is new (formats that name no thread)" };
+        var site = new Option<string?>("--site") { Description = "ForumMagnum: the forum the comments come from, when their pageUrl does not say" };
+        site.AcceptOnlyFromAmong([.. Sites.Keys]);
+        var command = new Command("import", "Import a thread file or a platform export, all or nothing; importing it again changes nothing")
+        {
+            path, format, slug, title, site,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = parse.GetValue(file)!;
+            var input = parse.GetValue(path)!;
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(input));
             try
             {
-                var document = ThreadDocumentReader.Read(await File.ReadAllBytesAsync(path.FullName, cancellationToken), path.Name);
+                var chosen = parse.GetValue(format) is { } given ? ImportFormats.ByName[given] : await ImportFormats.DetectPathAsync(input, cancellationToken);
+                if (chosen is not { } known)
+                {
+                    Console.Error.WriteLine($"{name}: cannot tell its format; name it with --format ({string.Join(", ", ImportFormats.ByName.Keys)}).");
+                    return 1;
+                }
+                PlatformImportOptions? options = null;
+                if (!ImportFormats.NamesItsThread(known))
+                {
+                    if (string.IsNullOrWhiteSpace(parse.GetValue(slug)) || string.IsNullOrWhiteSpace(parse.GetValue(title)))
+                    {
+                        Console.Error.WriteLine($"{name}: this export ({ImportFormats.NameOf(known)}) names no thread; give --slug and --title.");
+                        return 1;
+                    }
+                    options = new PlatformImportOptions
+                    {
+                        Slug = parse.GetValue(slug)!,
+                        Title = parse.GetValue(title)!,
+                        Site = parse.GetValue(site) is { } forum ? Sites[forum] : null,
+                        Clock = TimeProvider.System,
+                    };
+                }
+                var document = await ImportFormats.ReadPathAsync(input, known, options, cancellationToken);
                 await using var database = await CliDatabase.OpenAsync(cancellationToken);
                 await using var db = database.CreateContext();
-                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, path.Name, cancellationToken);
+                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, name, cancellationToken);
                 Console.WriteLine($"{result.Slug}: {result.PostsAdded} posts added, {result.PostsAlreadyPresent} already present");
                 return 0;
             }
@@ -31,7 +75,7 @@ internal static class ImportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or PostgresUnavailableException)
             {
-                Console.Error.WriteLine($"{path.Name}: {e.Message}");
+                Console.Error.WriteLine($"{name}: {e.Message}");
                 return 1;
             }
         });

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Debate.Core.Model;
 
 namespace Debate.Core.Interchange;
@@ -100,6 +101,9 @@ public sealed record ProvenanceInfo
     /// <summary>The part of the post's plain text this record covers (a reposted tweet inside a comment).</summary>
     public int? SpanStart { get; init; }
     public int? SpanEnd { get; init; }
+    /// <summary>The platform's record this post was read from (its JSON text). Imported and stored, never exported: it can be large.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? RawRecord { get; init; }
 }
 
 public sealed record QuoteInfo

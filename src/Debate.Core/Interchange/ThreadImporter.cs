@@ -173,6 +173,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
     {
         var slugs = infos.Select(a => a.Id).ToList();
         var authors = await db.Authors.Include(a => a.Accounts).Where(a => slugs.Contains(a.Slug)).ToDictionaryAsync(a => a.Slug, StringComparer.Ordinal, cancellationToken);
+        await AddOwnersOfKnownAccountsAsync(infos, authors, cancellationToken);
         foreach (var info in infos.Where(i => !authors.ContainsKey(i.Id)))
         {
             var author = new Author { Slug = info.Id, DisplayName = info.DisplayName, CreatedAt = now };
@@ -187,6 +188,25 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync(cancellationToken);
         return authors;
+    }
+
+    /// <summary>
+    /// An account belongs to one author: a platform import that names its author differently (an X
+    /// handle, where the thread already has "quintin-pope") means the author who already has the account.
+    /// </summary>
+    private async Task AddOwnersOfKnownAccountsAsync(List<AuthorInfo> infos, Dictionary<string, Author> authors, CancellationToken cancellationToken)
+    {
+        var unknown = infos.Where(i => !authors.ContainsKey(i.Id) && i.Accounts.Count > 0).ToList();
+        var handles = unknown.SelectMany(i => i.Accounts).Select(a => a.Handle).Distinct().ToList();
+        if (handles.Count == 0)
+            return;
+        var owners = await db.Authors.Include(a => a.Accounts).Where(a => a.Accounts.Any(x => handles.Contains(x.Handle))).ToListAsync(cancellationToken);
+        foreach (var info in unknown)
+        {
+            var owner = owners.FirstOrDefault(o => o.Accounts.Any(x => info.Accounts.Any(a => a.Platform == x.Platform && a.Handle == x.Handle)));
+            if (owner is not null)
+                authors[info.Id] = owner;
+        }
     }
 
     private async Task<Dictionary<string, Tag>> TagsAsync(List<TagInfo> infos, DateTimeOffset now, CancellationToken cancellationToken)
@@ -214,6 +234,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         Relation = record.Relation,
         SpanStart = record.SpanStart,
         SpanEnd = record.SpanEnd,
+        RawRecord = record.RawRecord,
     };
 
     private void AddQuote(QuoteInfo info, Post post, List<(long Id, string PlainText)> sourceRevisions, Post source, string where, DateTimeOffset now, List<ImportError> errors)

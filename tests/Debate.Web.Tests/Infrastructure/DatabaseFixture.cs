@@ -1,4 +1,5 @@
 using Debate.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Xunit;
 
@@ -14,6 +15,19 @@ public class DatabaseFixture : IAsyncLifetime
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The fixture has not started.");
 
     public DebateDbContext CreateContext() => new(DebateDatabase.Options(DataSource));
+
+    /// <summary>The number of rows of every table an import writes: equal before and after means nothing was written.</summary>
+    public async Task<string> CountRowsAsync()
+    {
+        await using var db = CreateContext();
+        var counts = new[]
+        {
+            await db.Threads.CountAsync(), await db.Posts.CountAsync(), await db.PostRevisions.CountAsync(),
+            await db.Authors.CountAsync(), await db.AuthorAccounts.CountAsync(), await db.Provenance.CountAsync(),
+            await db.Quotes.CountAsync(), await db.Tags.CountAsync(), await db.ClaimTags.CountAsync(), await db.OutlineSections.CountAsync(),
+        };
+        return string.Join(",", counts);
+    }
 
     public virtual async Task InitializeAsync()
     {

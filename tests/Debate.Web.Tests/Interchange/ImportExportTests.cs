@@ -158,15 +158,38 @@ public class ImportExportTests(DatabaseFixture database) : IClassFixture<Databas
         Assert.Equal(3, thread.PostCount);
     }
 
-    private async Task<string> CountRowsAsync()
+    [Fact]
+    public async Task An_author_named_differently_but_with_a_known_account_is_the_same_author()
     {
-        await using var db = database.CreateContext();
-        var counts = new[]
+        await ImportAsync(RichDocument("accounts-first"));
+        var tweet = new PostInfo { Id = "t1", AuthorId = "x-quintinpope5", PostedAt = Posted, Body = "A tweet." };
+        var document = new ThreadDocument
         {
-            await db.Threads.CountAsync(), await db.Posts.CountAsync(), await db.PostRevisions.CountAsync(),
-            await db.Authors.CountAsync(), await db.AuthorAccounts.CountAsync(), await db.Provenance.CountAsync(),
-            await db.Quotes.CountAsync(), await db.Tags.CountAsync(), await db.ClaimTags.CountAsync(), await db.OutlineSections.CountAsync(),
+            Format = ThreadDocument.FormatName,
+            Thread = new ThreadInfo { Slug = "accounts-second", Title = "From X" },
+            Authors = [new AuthorInfo { Id = "x-quintinpope5", DisplayName = "Quintin", Accounts = [new AccountInfo { Platform = Platform.Twitter, Handle = "QuintinPope5" }] }],
+            Posts = [tweet],
         };
-        return string.Join(",", counts);
+
+        await ImportAsync(document);
+
+        await using var db = database.CreateContext();
+        var post = await db.Posts.Include(p => p.Author).SingleAsync(p => p.Thread!.Slug == "accounts-second");
+        Assert.Equal("quintin-pope", post.Author!.Slug);
+        Assert.False(await db.Authors.AnyAsync(a => a.Slug == "x-quintinpope5"));
     }
+
+    [Fact]
+    public async Task The_raw_record_of_a_provenance_is_stored_but_not_exported()
+    {
+        var original = RichDocument("raw-record");
+        var provenance = original.Posts[0].Provenance[0] with { RawRecord = "{\"_id\":\"c1\"}" };
+        await ImportAsync(original with { Posts = [original.Posts[0] with { Provenance = [provenance, original.Posts[0].Provenance[1]] }, .. original.Posts[1..]] });
+
+        await using var db = database.CreateContext();
+        Assert.Equal("{\"_id\":\"c1\"}", await db.Provenance.Where(p => p.ExternalId == "raw-record-c1").Select(p => p.RawRecord).SingleAsync());
+        Assert.DoesNotContain("rawRecord", Json((await ExportAsync("raw-record"))!), StringComparison.Ordinal);
+    }
+
+    private Task<string> CountRowsAsync() => database.CountRowsAsync();
 }
