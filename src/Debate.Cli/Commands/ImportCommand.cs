@@ -3,6 +3,7 @@ using Debate.Core.Interchange;
 using Debate.Core.Interchange.Platforms;
 using Debate.Core.Model;
 using Debate.Core.Postgres;
+using Debate.Core.Rebuilding;
 
 namespace Debate.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class ImportCommand
     {
         var path = new Argument<string>("path")
         {
-            Description = "a debate-thread/1 JSON file, ForumMagnum comments JSON, an unzipped X archive (or its tweets.js), or X API v2 JSON/JSONL",
+            Description = "a debate-thread/1 JSON file, ForumMagnum comments JSON, an unzipped X archive (or its tweets.js), X API v2 JSON/JSONL, or a scraped comment page (text)",
         };
         var format = new Option<string?>("--format") { Description = "the file's format, when it should not be told from the content" };
         format.AcceptOnlyFromAmong([.. ImportFormats.ByName.Keys]);
@@ -59,11 +60,15 @@ internal static class ImportCommand
                         Clock = TimeProvider.System,
                     };
                 }
-                var document = await ImportFormats.ReadPathAsync(input, known, options, cancellationToken);
+                // A scraped page comes in as a draft, kept with the machine's proposal for a moderator's review.
+                var (document, source) = known == ImportFormat.ScrapedPage
+                    ? ScrapedPageImport.Read(await ExportFile.ReadAsync(input, cancellationToken), options!) is var draft ? (draft.Document, draft.Source) : default
+                    : (await ImportFormats.ReadPathAsync(input, known, options, cancellationToken), (ImportedDocument?)null);
                 await using var database = await CliDatabase.OpenAsync(cancellationToken);
                 await using var db = database.CreateContext();
-                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, name, cancellationToken);
-                Console.WriteLine($"{result.Slug}: {result.PostsAdded} posts added, {result.PostsAlreadyPresent} already present");
+                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, name, source, cancellationToken);
+                Console.WriteLine($"{result.Slug}: {result.PostsAdded} posts added, {result.PostsAlreadyPresent} already present"
+                    + (known == ImportFormat.ScrapedPage ? " (a draft: review it before publishing)" : ""));
                 return 0;
             }
             catch (ImportException e)

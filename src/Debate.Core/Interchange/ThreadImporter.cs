@@ -14,7 +14,11 @@ public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, in
 /// </summary>
 public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
 {
-    public async Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, fileName, source: null, cancellationToken);
+
+    /// <param name="source">The file as imported, kept beside the thread (a scraped page and the machine's proposal for it).</param>
+    public async Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, ImportedDocument? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -23,6 +27,12 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await WriteAsync(document, fileName, cancellationToken);
+            if (source is not null && !await db.ImportedDocuments.AnyAsync(d => d.ThreadId == result.ThreadId && d.Sha256 == source.Sha256, cancellationToken))
+            {
+                source.ThreadId = result.ThreadId;
+                db.ImportedDocuments.Add(source);
+                await db.SaveChangesAsync(cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             return result;

@@ -24,7 +24,7 @@ public class DatabaseFixture : IAsyncLifetime
         {
             await db.Threads.CountAsync(), await db.Posts.CountAsync(), await db.PostRevisions.CountAsync(),
             await db.Authors.CountAsync(), await db.AuthorAccounts.CountAsync(), await db.Provenance.CountAsync(),
-            await db.Quotes.CountAsync(), await db.Tags.CountAsync(), await db.ClaimTags.CountAsync(), await db.OutlineSections.CountAsync(),
+            await db.Quotes.CountAsync(), await db.Tags.CountAsync(), await db.ClaimTags.CountAsync(), await db.OutlineSections.CountAsync(), await db.ImportedDocuments.CountAsync(),
         };
         return string.Join(",", counts);
     }

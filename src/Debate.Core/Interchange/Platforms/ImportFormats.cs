@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Debate.Core.Interchange.Platforms;
 
 /// <summary>The kinds of file an import takes.</summary>
-public enum ImportFormat { DebateThread, ForumMagnum, XArchive, XApiV2 }
+public enum ImportFormat { DebateThread, ForumMagnum, XArchive, XApiV2, ScrapedPage }
 
 /// <summary>
 /// Tells an export's format from its content and reads it with the right reader, for the CLI's
@@ -18,6 +18,7 @@ public static class ImportFormats
         ["forummagnum"] = ImportFormat.ForumMagnum,
         ["x-archive"] = ImportFormat.XArchive,
         ["x-api-v2"] = ImportFormat.XApiV2,
+        ["page"] = ImportFormat.ScrapedPage,
     };
 
     public static string NameOf(ImportFormat format) => ByName.First(f => f.Value == format).Key;
@@ -40,6 +41,9 @@ public static class ImportFormats
         var text = ExportJson.Decode(file.Content, file.Name).TrimStart();
         if (text.StartsWith("window.YTD.", StringComparison.Ordinal))
             return ImportFormat.XArchive;
+        // Anything that does not even begin like JSON is taken for a saved comment page (one paragraph per line).
+        if (text.Length > 0 && text[0] is not ('{' or '['))
+            return ImportFormat.ScrapedPage;
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 64 });
         try
         {
@@ -124,6 +128,7 @@ public static class ImportFormats
             ImportFormat.DebateThread => ThreadDocumentReader.Read(file.Content, file.Name),
             ImportFormat.ForumMagnum => ForumMagnumReader.Read(file.Content, file.Name, Thread(options, file.Name)),
             ImportFormat.XApiV2 => XApiV2Reader.Read(file.Content, file.Name, Thread(options, file.Name)),
+            ImportFormat.ScrapedPage => Rebuilding.ScrapedPageImport.Read(file, Thread(options, file.Name)).Document,
             _ => throw new ImportException(file.Name, [new ImportError("data/account.js", "an X archive's tweets need the archive's account.js too: read the archive's folder")]),
         };
     }
