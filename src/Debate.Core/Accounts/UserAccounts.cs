@@ -51,6 +51,10 @@ public sealed class UserAccounts(UserManager<AppUser> users, DebateDbContext db,
             CreatedAt = now,
             Author = new Author { Slug = await AuthorSlugs.UniqueAsync(db, account.UserName, cancellationToken), DisplayName = account.UserName, CreatedAt = now },
         };
+        // Identity stops at the first failing kind of check; people fix a form in one go when told everything at once.
+        var refusals = await RefusalsAsync(user, account.Password);
+        if (refusals.Count > 0)
+            return new AccountResult(null, [.. refusals.Select(AccountResult.ToAccountError)]);
         var created = await users.CreateAsync(user, account.Password);
         if (!created.Succeeded)
             return AccountResult.Failed(created);
@@ -80,6 +84,16 @@ public sealed class UserAccounts(UserManager<AppUser> users, DebateDbContext db,
             return AccountResult.Failed(added);
         await transaction.CommitAsync(cancellationToken);
         return new AccountResult(user, []);
+    }
+
+    private async Task<List<IdentityError>> RefusalsAsync(AppUser user, string password)
+    {
+        var refusals = new List<IdentityError>();
+        foreach (var validator in users.UserValidators)
+            refusals.AddRange((await validator.ValidateAsync(users, user)).Errors);
+        foreach (var validator in users.PasswordValidators)
+            refusals.AddRange((await validator.ValidateAsync(users, user, password)).Errors);
+        return refusals;
     }
 
     private static string[] RolesFor(string role) => role == AccountRoles.Member ? [AccountRoles.Member] : [AccountRoles.Member, role];
