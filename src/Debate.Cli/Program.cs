@@ -6,5 +6,6 @@ var root = new RootCommand("debate: import, export and rebuild Debate threads")
     ImportCommand.Create(),
     ExportCommand.Create(),
     SeedCommand.Create(),
+    UsersCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
