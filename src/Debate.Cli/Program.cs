@@ -8,5 +8,6 @@ var root = new RootCommand("debate: import, export and rebuild Debate threads")
     SeedCommand.Create(),
     ReconstructCommand.Create(),
     RebuildCommand.Create(),
+    UsersCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

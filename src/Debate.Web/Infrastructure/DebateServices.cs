@@ -1,6 +1,8 @@
 using Debate.Core.Data;
 using Debate.Web.Features.Threads;
+using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Serilog;
 
@@ -24,6 +26,10 @@ internal static class DebateServices
         services.AddHealthChecks().AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "postgresql");
         services.AddProblemDetails();
         services.AddRazorPages(options => options.RootDirectory = "/Features");
+        // Forms are validated by each page's FluentValidation Validator; MVC's implicit [Required] would repeat it in other words.
+        services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AddDebateAccounts();
         return builder;
     }
 
@@ -44,6 +50,7 @@ internal static class DebateServices
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseDebateAccounts();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapThreadApi();

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Debate.Web.Tests.Infrastructure;
 
 /// <summary>The real app on a test class's own database. With <see cref="StartKestrel"/> it listens on a loopback port for the browser.</summary>
-public sealed class DebateApp(string connectionString) : WebApplicationFactory<Program>
+/// <param name="settings">Configuration for this app only, over the test defaults (RateLimits:WritesPerMinute, ...).</param>
+public sealed class DebateApp(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -17,6 +18,10 @@ public sealed class DebateApp(string connectionString) : WebApplicationFactory<P
         builder.UseSetting("Database:Migrate", "false");
         builder.UseSetting("Database:SeedDemo", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Tests write faster than people; the rate limit's own test sets it low.
+        builder.UseSetting("RateLimits:WritesPerMinute", "1000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     /// <summary>Starts Kestrel on a free port and returns its address.</summary>
