@@ -41,8 +41,8 @@ public static class ImportFormats
         var text = ExportJson.Decode(file.Content, file.Name).TrimStart();
         if (text.StartsWith("window.YTD.", StringComparison.Ordinal))
             return ImportFormat.XArchive;
-        // Anything that does not even begin like JSON is taken for a saved comment page (one paragraph per line).
-        if (text.Length > 0 && text[0] is not ('{' or '['))
+        // A saved comment page is plain text: a .txt file that does not begin like JSON. Other text is not guessed.
+        if (text.Length > 0 && text[0] is not ('{' or '[') && file.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
             return ImportFormat.ScrapedPage;
         var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text), new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 64 });
         try

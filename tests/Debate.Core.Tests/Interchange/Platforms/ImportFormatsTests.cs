@@ -48,6 +48,13 @@ public class ImportFormatsTests
     }
 
     [Fact]
+    public void A_text_file_that_does_not_begin_like_json_is_a_scraped_page()
+    {
+        Assert.Equal(ImportFormat.ScrapedPage, ImportFormats.Detect(new ExportFile("page.txt", System.Text.Encoding.UTF8.GetBytes("First comment.\nA reply."))));
+        Assert.Null(ImportFormats.Detect(new ExportFile("page.csv", System.Text.Encoding.UTF8.GetBytes("First comment.\nA reply."))));
+    }
+
+    [Fact]
     public void A_file_that_is_not_utf8_is_refused_before_guessing()
     {
         var error = Assert.Throws<ImportException>(() => ImportFormats.Detect(new ExportFile("x.json", WithInvalidByte(ThreadJson, 3))));
