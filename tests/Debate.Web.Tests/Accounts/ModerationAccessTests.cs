@@ -35,6 +35,8 @@ public class ModerationAccessTests(ModerationAccessTests.Fixture fixture) : ICla
         { "GET", "/moderation/authors" },
         { "POST", "/moderation/authors?handler=Link" },
         { "POST", "/moderation/authors?handler=Undo&id=404" },
+        { "GET", "/moderation/import" },
+        { "POST", "/moderation/import" },
     };
 
     [Theory]

@@ -24,6 +24,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Page not found", "There is nothing at this address. The thread or post may have moved."),
             403 => ("Not allowed", "Your account does not have the role this page needs."),
+            413 => ("Too large", "The upload is larger than this page accepts. Import large exports with the command line (debate import)."),
             429 => ("Too many requests", "You are writing faster than we accept. Wait a minute, then try again; what you typed is still in your browser."),
             503 => ("Temporarily unavailable", "The database is not answering. Try again in a few seconds."),
             >= 400 and < 500 => ("Request not accepted", "The request was not valid."),

@@ -1,0 +1,111 @@
+using Debate.Core.Data;
+using Debate.Core.Interchange;
+using Debate.Core.Interchange.Platforms;
+using Debate.Core.Model;
+using Debate.Core.Rebuilding;
+using Debate.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Debate.Web.Features.Moderation;
+
+/// <summary>
+/// Moderators upload an export (a thread file, forum comments, an X archive's two files, X API pages, or a
+/// scraped page) and it is imported all or nothing, exactly as `debate import` does.
+/// </summary>
+[RequestSizeLimit(ImportModel.MaxUploadBytes + 1_000_000)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportModel.MaxUploadBytes + 1_000_000)]
+public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidator<ImportModel.InputModel> validator) : PageModel
+{
+    public const long MaxUploadBytes = 50_000_000;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ImportResult? Result { get; private set; }
+    public bool ResultIsDraft { get; private set; }
+    public IReadOnlyList<string> FileErrors { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        public List<IFormFile> Files { get; set; } = [];
+        public string? Format { get; set; }
+        public string? Slug { get; set; }
+        public string? Title { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<InputModel>
+    {
+        public Validator()
+        {
+            RuleFor(i => i.Files).NotEmpty().WithMessage("Choose the file to import (an X archive: its tweets.js and account.js).");
+            RuleFor(i => i.Files).Must(files => files.Count <= 20).WithMessage("At most 20 files at once.");
+            RuleFor(i => i.Files).Must(files => files.Sum(f => f.Length) <= MaxUploadBytes)
+                .WithMessage($"The files add up to more than {MaxUploadBytes / 1_000_000} MB; import larger exports with the command line.");
+            RuleFor(i => i.Format).Must(f => f is null || ImportFormats.ByName.ContainsKey(f)).WithMessage("Choose a format from the list.");
+            RuleFor(i => i.Slug).Must(s => s is null || ThreadDocumentReader.SlugPattern().IsMatch(s))
+                .WithMessage("Use 1 to 100 lower-case letters, digits and hyphens.");
+            RuleFor(i => i.Title).MaximumLength(300).WithMessage("A title has at most 300 characters.");
+        }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken))
+            return Page();
+        try
+        {
+            var files = new List<ExportFile>();
+            foreach (var upload in Input.Files)
+            {
+                using var content = new MemoryStream();
+                await upload.CopyToAsync(content, cancellationToken);
+                files.Add(new ExportFile(Path.GetFileName(upload.FileName), content.ToArray()));
+            }
+            var (document, source, draft) = Read(files);
+            Result = await new ThreadImporter(db, clock).ImportAsync(document, string.Join(", ", files.Select(f => f.Name)), source, cancellationToken);
+            ResultIsDraft = draft;
+        }
+        catch (ImportException e)
+        {
+            FileErrors = e.Errors.Select(error => $"{e.File}: {error}").ToList();
+        }
+        return Page();
+    }
+
+    /// <summary>The uploaded files as a thread document; an X archive is its tweets file(s) and its account.js.</summary>
+    private (ThreadDocument Document, ImportedDocument? Source, bool Draft) Read(List<ExportFile> files)
+    {
+        var account = files.FirstOrDefault(f => f.Name.Equals("account.js", StringComparison.OrdinalIgnoreCase));
+        var format = Input.Format is { } named ? ImportFormats.ByName[named]
+            : account is not null ? ImportFormat.XArchive
+            : files.Count == 1 ? ImportFormats.Detect(files[0]) : null;
+        if (format is not { } known)
+            throw new ImportException(files[0].Name, [new ImportError("file", $"cannot tell its format; choose one ({string.Join(", ", ImportFormats.ByName.Keys)})")]);
+        if (known != ImportFormat.XArchive && files.Count > 1)
+            throw new ImportException(files[1].Name, [new ImportError("file", "upload one file at a time, except for an X archive's tweets.js and account.js")]);
+
+        var options = ImportFormats.NamesItsThread(known) ? null : ThreadOptions(files[0].Name);
+        return known switch
+        {
+            ImportFormat.ScrapedPage => ScrapedPageImport.Read(files[0], options!) is var page ? (page.Document, page.Source, true) : default,
+            ImportFormat.XArchive => (XArchiveReader.Read(
+                files.Where(f => f != account).ToList(),
+                account ?? throw new ImportException(files[0].Name, [new ImportError("data/account.js", "an X archive's tweets need its account.js too: upload both")]),
+                options!), null, false),
+            _ => (ImportFormats.Read(files[0], known, options), null, false),
+        };
+    }
+
+    private PlatformImportOptions ThreadOptions(string file)
+    {
+        if (string.IsNullOrWhiteSpace(Input.Slug) || string.IsNullOrWhiteSpace(Input.Title))
+            throw new ImportException(file, [new ImportError("thread", "this export names no thread: give the slug and title of the thread it goes into")]);
+        return new PlatformImportOptions { Slug = Input.Slug, Title = Input.Title.Trim(), Clock = clock };
+    }
+}
