@@ -34,7 +34,9 @@ public class ReadingAppFixture : DatabaseFixture
 
     public override async Task DisposeAsync()
     {
-        await App.DisposeAsync();
+        // Null when InitializeAsync failed: its failure is the one to report.
+        if (App is not null)
+            await App.DisposeAsync();
         await base.DisposeAsync();
     }
 }

@@ -12,9 +12,10 @@ namespace Debate.Web.Features.Map;
 /// </summary>
 internal static class ThreadMapSvg
 {
-    private const double Column = 46;
-    private const double Row = 22;
+    private const double Row = 30;
     private const double Margin = 24;
+    // Small maps name each post's author beside its dot; a thousand labels would only be noise (and weight).
+    private const int MostLabelled = 300;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static string Draw(string slug, string title, IReadOnlyList<MapPost> posts, IReadOnlyList<QuoteEdge> quotes)
@@ -25,9 +26,11 @@ internal static class ThreadMapSvg
         var quotesDrawn = quotes.GroupBy(q => q.SourcePostId).ToDictionary(g => g.Key, g => g.Count());
         var maxDepth = points.Count == 0 ? 0 : points.Values.Max(p => p.Depth);
         var maxRow = points.Count == 0 ? 0 : points.Values.Max(p => p.Row);
-        var width = Margin * 2 + maxDepth * Column + 120; // room on the right for quote curves
+        var labelled = posts.Count <= MostLabelled;
+        var column = labelled ? 130 : 44;
+        var width = Margin * 2 + maxDepth * column + (labelled ? 140 : 40);
         var height = Margin * 2 + maxRow * Row;
-        (double X, double Y) At(long id) => (Margin + points[id].Depth * Column, Margin + points[id].Row * Row);
+        (double X, double Y) At(long id) => (Margin + points[id].Depth * column, Margin + points[id].Row * Row);
 
         var replies = new XElement(Svg + "g", new XAttribute("class", "reply-edges"));
         foreach (var post in posts.Where(p => p.ParentId is long parent && points.ContainsKey(parent)))
@@ -44,10 +47,13 @@ internal static class ThreadMapSvg
         {
             var (x1, y1) = At(quote.QuotingPostId);
             var (x2, y2) = At(quote.SourcePostId);
-            // Bulge to the right of both ends, further for longer jumps, so quotes stand apart from the tree's edges.
-            var bulge = Math.Max(x1, x2) + 30 + Math.Min(80, Math.Abs(y2 - y1) / 4);
+            // An arc bowed to one side of the straight line, more for longer jumps, so quotes stand apart from reply edges.
+            var (dx, dy) = (x2 - x1, y2 - y1);
+            var length = Math.Max(1, Math.Sqrt(dx * dx + dy * dy));
+            var bow = 14 + length * 0.25;
+            var (cx, cy) = ((x1 + x2) / 2 + dy / length * bow, (y1 + y2) / 2 - dx / length * bow);
             quoteEdges.Add(new XElement(Svg + "path", new XAttribute("class", "quote-edge"),
-                new XAttribute("d", $"M{N(x1)} {N(y1)} Q{N(bulge)} {N((y1 + y2) / 2)} {N(x2)} {N(y2)}"),
+                new XAttribute("d", $"M{N(x1)} {N(y1)} Q{N(cx)} {N(cy)} {N(x2)} {N(y2)}"),
                 new XAttribute("marker-end", "url(#quote-arrow)")));
         }
 
@@ -67,7 +73,8 @@ internal static class ThreadMapSvg
                 new XElement(Svg + "circle",
                     new XAttribute("class", "node-dot " + Heat(drew)),
                     new XAttribute("cx", N(x)), new XAttribute("cy", N(y)),
-                    new XAttribute("r", N(5 + 2.5 * Math.Sqrt(drew))))));
+                    new XAttribute("r", N(5 + 2.5 * Math.Sqrt(drew)))),
+                labelled ? new XElement(Svg + "text", new XAttribute("class", "node-label"), new XAttribute("x", N(x + 9)), new XAttribute("y", N(y - 7)), post.AuthorName) : null));
         }
 
         var svg = new XElement(Svg + "svg",
