@@ -13,11 +13,7 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
 
     private long Id(string key) => fixture.Ids[key];
 
-    private static (int Start, int End) Span(string markdown, string words)
-    {
-        var start = ReadingThread.PlainText(markdown).IndexOf(words, StringComparison.Ordinal);
-        return (start, start + words.Length);
-    }
+    private static (int Start, int End) Span(string markdown, string words) => ReadingThread.SpanOf(markdown, words);
 
     private async Task<IPage> OpenAsync(string path)
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Debate.Core.Data;
 using Debate.Core.Interchange;
-using Debate.Core.Model;
 using Debate.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using Xunit;
@@ -9,18 +9,14 @@ using Xunit.Abstractions;
 namespace Debate.Web.Tests.Reading;
 
 /// <summary>A generated thread of 5,000 posts: 100 conversations of 50 posts (a post, 12 replies, 37 replies to those).</summary>
-public class BigThreadFixture : DatabaseFixture
+public class BigThreadFixture : AppFixture
 {
     public const string Slug = "big";
     public const int Roots = 100;
     public const int RepliesPerRoot = 12;
     public const int PostsPerRoot = 50;
 
-    public DebateApp App { get; private set; } = null!;
-    public Uri ServerAddress => _serverAddress.Value;
     public TimeSpan LoadTook { get; private set; }
-
-    private Lazy<Uri> _serverAddress = null!;
 
     public static ThreadDocument Document()
     {
@@ -47,23 +43,11 @@ public class BigThreadFixture : DatabaseFixture
         };
     }
 
-    public override async Task InitializeAsync()
+    protected override async Task PrepareAsync(DebateDbContext db)
     {
-        await base.InitializeAsync();
         var clock = Stopwatch.StartNew();
-        await using (var db = CreateContext())
-            await BulkThread.LoadAsync(db, DataSource, Document());
+        await BulkThread.LoadAsync(db, DataSource, Document());
         LoadTook = clock.Elapsed;
-        App = new DebateApp(ConnectionString);
-        _serverAddress = new Lazy<Uri>(App.StartKestrel);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        // Null when InitializeAsync failed: its failure is the one to report.
-        if (App is not null)
-            await App.DisposeAsync();
-        await base.DisposeAsync();
     }
 }
 

@@ -21,11 +21,7 @@ public class ReadingPagesTests(ReadingAppFixture fixture) : IClassFixture<Readin
 
     private static string SpanText(IDocument page, string spanId) => string.Concat(page.QuerySelectorAll($"[data-span='{spanId}']").Select(m => m.TextContent));
 
-    private static (int Start, int End) Span(string markdown, string words)
-    {
-        var start = ReadingThread.PlainText(markdown).IndexOf(words, StringComparison.Ordinal);
-        return (start, start + words.Length);
-    }
+    private static (int Start, int End) Span(string markdown, string words) => ReadingThread.SpanOf(markdown, words);
 
     [Fact]
     public async Task A_quote_names_whom_it_quotes_and_links_to_the_quoted_words()

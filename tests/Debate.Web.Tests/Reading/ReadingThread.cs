@@ -134,6 +134,13 @@ internal static class ReadingThread
 
     public static string PlainText(string markdown) => MarkdownRenderer.Render(markdown, "x").PlainText;
 
+    /// <summary>Where <paramref name="words"/> stand in the plain text of <paramref name="markdown"/>: the offsets anchors and span ids use.</summary>
+    public static (int Start, int End) SpanOf(string markdown, string words)
+    {
+        var start = PlainText(markdown).IndexOf(words, StringComparison.Ordinal);
+        return (start, start + words.Length);
+    }
+
     private static QuoteInfo Quote(string sourceId, int revision, string sourceBody, string exact, AnchorStatus status = AnchorStatus.Anchored)
     {
         var anchor = TextAnchoring.CreateUnique(PlainText(sourceBody), exact) ?? throw new InvalidOperationException($"'{exact}' is not once in {sourceId}");
