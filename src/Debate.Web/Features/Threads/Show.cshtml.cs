@@ -1,22 +1,28 @@
 using Debate.Core.Data;
 using Debate.Core.Reading;
+using Debate.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Debate.Web.Features.Threads;
 
+/// <summary>
+/// A thread as a nested tree. A big thread opens with its first screenful (chosen from the tree's shape,
+/// without loading the rest); the rest comes page by page from the "more" links.
+/// </summary>
 public sealed class ShowModel(DebateDbContext db) : PageModel
 {
-    public ThreadView Thread { get; private set; } = null!;
-    public IReadOnlyList<PostNode> Roots { get; private set; } = [];
+    public ReadingPage Reading { get; private set; } = null!;
+    public PostListModel Roots { get; private set; } = null!;
+    public PostWindow Window { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, string? order, int from, CancellationToken cancellationToken)
     {
-        var thread = await ThreadQueries.GetAsync(db, slug, cancellationToken);
+        var thread = await ReadingQueries.ThreadAsync(db, slug, cancellationToken);
         if (thread is null)
             return NotFound();
-        Thread = thread;
-        Roots = PostTree.Build(thread.Posts);
+        (Reading, Window) = await ReadingPage.LoadRootsAsync(db, thread, Links.ParseOrder(order), from, cancellationToken);
+        Roots = new PostListModel(Reading, Window.Nodes, MoreLink.ForPosts(Reading, Window));
         return Page();
     }
 }
