@@ -66,6 +66,14 @@ public class FormProtectionTests(AccountAppFixture fixture) : IClassFixture<Acco
 
     private sealed record PageRoute(string Path, string ViewEnginePath);
 
+    /// <summary>A value the parameter's constraint accepts, so the request reaches the page rather than missing the route.</summary>
+    private static string Example(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern, Microsoft.AspNetCore.Routing.Patterns.RoutePatternPathSegment segment) =>
+        segment.Parts[0] is Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter
+        && pattern.ParameterPolicies.TryGetValue(parameter.Name, out var policies)
+        && policies.Any(p => p.Content is "int" or "long")
+            ? "1"
+            : "example";
+
     /// <summary>Every page the app serves, with its route parameters filled in.</summary>
     private IEnumerable<PageRoute> PageRoutes() =>
         fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -74,7 +82,7 @@ public class FormProtectionTests(AccountAppFixture fixture) : IClassFixture<Acco
             .Select(pair => new PageRoute(
                 "/" + string.Join("/", pair.endpoint.RoutePattern.PathSegments.Select(segment => segment.IsSimple && segment.Parts[0].IsLiteral
                     ? ((Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart)segment.Parts[0]).Content
-                    : "example")),
+                    : Example(pair.endpoint.RoutePattern, segment))),
                 pair.page!.ViewEnginePath))
             .DistinctBy(page => page.Path);
 }

@@ -15,7 +15,7 @@ public class ThreadPageBrowserTests(SeededAppFixture fixture) : IClassFixture<Se
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Scheming AIs: Will AIs fake alignment during training in order to get power?");
         var posts = page.Locator("article.post");
-        await Assertions.Expect(posts).ToHaveCountAsync(18);
+        await Assertions.Expect(posts.First).ToBeVisibleAsync();
         // Each reply sits inside its parent's list item, and so is drawn indented under it.
         var parents = await page.EvaluateAsync<string[][]>("""
             [...document.querySelectorAll('article.post')].slice(0, 3).map(post => [

@@ -26,8 +26,8 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
     {
         var page = await _client.GetDocumentAsync("/t/scheming-ais");
 
+        // The first screen shows a window of the tree (big threads load the rest on demand).
         var posts = page.QuerySelectorAll("article.post");
-        Assert.Equal(18, posts.Length);
         string AuthorOf(AngleSharp.Dom.IElement? post) => post!.QuerySelector(".author")!.TextContent.Trim();
         AngleSharp.Dom.IElement? ParentPost(AngleSharp.Dom.IElement post) =>
             post.ParentElement!.ParentElement!.Closest("li.post-item")?.QuerySelector(":scope > article.post");
@@ -42,7 +42,7 @@ public class ThreadPagesTests(SeededAppFixture fixture) : IClassFixture<SeededAp
         Assert.Equal("Evan Hubinger", AuthorOf(apology));
         Assert.Equal("Quintin Pope", AuthorOf(ParentPost(apology)));
         // Replies to the root post: Evan Hubinger's and Joe Carlsmith's.
-        Assert.Equal(["Evan Hubinger", "Joe Carlsmith"], page.QuerySelectorAll("section.posts > ol > li > ol > li > article.post").Select(AuthorOf).Order().ToArray());
+        Assert.Equal(["Evan Hubinger", "Joe Carlsmith"], posts.Where(p => ParentPost(p) == root).Select(AuthorOf).Order().ToArray());
     }
 
     [Fact]
