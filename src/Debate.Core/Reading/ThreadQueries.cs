@@ -11,7 +11,12 @@ public sealed record ProvenanceView(Platform Platform, string? Url, ProvenanceRe
 /// <summary>What a thread page shows of a post: everything comes from stored columns, nothing is rendered per request.</summary>
 public sealed record PostView(
     long Id, long? ParentId, int Depth, string AuthorName, string AuthorSlug, DateTimeOffset PostedAt,
-    string Html, bool IsDeleted, bool IsHidden, int RevisionNumber, IReadOnlyList<ProvenanceView> Provenance);
+    string Html, bool IsDeleted, bool IsHidden, int RevisionNumber, IReadOnlyList<ProvenanceView> Provenance)
+{
+    /// <summary>Who may edit it (with moderators), and which revision a quote taken from the page anchors to.</summary>
+    public long AuthorId { get; init; }
+    public long RevisionId { get; init; }
+}
 
 public sealed record ThreadView(long Id, string Slug, string Title, ThreadStatus Status, IReadOnlyList<ThreadSource> Sources, IReadOnlyList<PostView> Posts);
 
@@ -39,7 +44,8 @@ public static class ThreadQueries
             .Select(p => new PostView(
                 p.Id, p.ParentId, p.Depth, p.Author!.DisplayName, p.Author.Slug, p.PostedAt,
                 p.CurrentRevision!.Html, p.IsDeleted, p.IsHidden, p.CurrentRevision.Number,
-                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation)).ToList()))
+                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation)).ToList())
+            { AuthorId = p.AuthorId, RevisionId = p.CurrentRevisionId ?? 0 })
             .ToListAsync(cancellationToken);
         return new ThreadView(thread.Id, thread.Slug, thread.Title, thread.Status, thread.Sources, posts);
     }

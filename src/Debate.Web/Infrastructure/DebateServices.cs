@@ -29,6 +29,7 @@ internal static class DebateServices
         // Forms are validated by each page's FluentValidation Validator; MVC's implicit [Required] would repeat it in other words.
         services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AddScoped<Debate.Core.Posting.PostWriter>();
         services.AddDebateAccounts();
         return builder;
     }

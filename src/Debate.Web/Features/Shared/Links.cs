@@ -21,6 +21,12 @@ internal static class Links
 
     public static string History(string slug, long postId) => $"/t/{Segment(slug)}/p/{postId}/history";
 
+    /// <summary>The reply form; without <paramref name="parentId"/>, a new top-level post.</summary>
+    public static string Reply(string slug, long? parentId = null) =>
+        $"/t/{Segment(slug)}/reply" + (parentId is long id ? "?to=" + id.ToString(CultureInfo.InvariantCulture) : "");
+
+    public static string Edit(string slug, long postId) => $"/t/{Segment(slug)}/p/{postId}/edit";
+
     public static string Outline(string slug) => $"/t/{Segment(slug)}/outline";
 
     public static string Map(string slug) => $"/t/{Segment(slug)}/map";

@@ -17,6 +17,7 @@ public sealed class MorePostsModel(DebateDbContext db) : PageModel
         if (thread is null)
             return NotFound();
         var (reading, window) = await ReadingPage.LoadRootsAsync(db, thread, Links.ParseOrder(order), from, cancellationToken);
+        reading = reading with { Viewer = await Posting.Viewer.OfAsync(User, db, cancellationToken) };
         List = new PostListModel(reading, window.Nodes, MoreLink.ForPosts(reading, window));
         return Page();
     }

@@ -17,6 +17,7 @@ public sealed class MoreRepliesModel(DebateDbContext db) : PageModel
         if (found is not { Exists: true, Thread: { } thread, Location: { } post })
             return NotFound();
         var (reading, window) = await ReadingPage.LoadRepliesAsync(db, thread, post, Links.ParseOrder(order), from, [], cancellationToken);
+        reading = reading with { Viewer = await Posting.Viewer.OfAsync(User, db, cancellationToken) };
         List = new PostListModel(reading, window.Nodes, MoreLink.ForReplies(reading, id, window));
         return Page();
     }

@@ -27,6 +27,7 @@ public sealed class PermalinkModel(DebateDbContext db) : PageModel
         // The path holds the ids from the root down: the ancestors come without a query of their own.
         var ancestors = post.Path.ToString().Split('.').Select(long.Parse).Where(a => a != id).ToList();
         (Reading, Replies) = await ReadingPage.LoadRepliesAsync(db, thread, post, treeOrder, from, [.. ancestors, id], cancellationToken);
+        Reading = Reading with { Viewer = await Posting.Viewer.OfAsync(User, db, cancellationToken) };
         if (!Reading.Posts.TryGetValue(id, out var focus))
             return NotFound();
         Focus = focus;

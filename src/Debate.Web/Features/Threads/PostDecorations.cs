@@ -88,7 +88,9 @@ internal sealed class PostDecorations
         var source = SourcePlace(quote);
         var located = quote.CurrentStart is not null;
         var label = located
-            ? quote.SourceRevisionIsCurrent ? $"Quoting {quote.SourceAuthor}" : $"Quoting {quote.SourceAuthor}, revision {quote.SourceRevisionNumber}"
+            ? quote.SourceRevisionIsCurrent ? $"Quoting {quote.SourceAuthor}"
+            : quote.Status == AnchorStatus.Moved ? $"Quoting {quote.SourceAuthor}, revision {quote.SourceRevisionNumber} (moved since)"
+            : $"Quoting {quote.SourceAuthor}, revision {quote.SourceRevisionNumber}"
             : $"Quoting {quote.SourceAuthor}, revision {quote.SourceRevisionNumber} (edited away since)";
         var description = located
             ? $"{label}: go to the quoted words"
@@ -101,6 +103,7 @@ internal sealed class PostDecorations
                 .With("data-target", source.Target)
                 .With("data-preview", Links.Preview(quote.SourceThreadSlug, quote.SourcePostId))
                 .With("data-label", label)
+                .With("data-status", located ? quote.Status.ToString().ToLowerInvariant() : "orphaned")
                 .With("aria-label", description),
         };
         if (located && !quote.SourceRevisionIsCurrent)

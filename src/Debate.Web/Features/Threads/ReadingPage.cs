@@ -1,5 +1,6 @@
 using Debate.Core.Data;
 using Debate.Core.Reading;
+using Debate.Web.Features.Posting;
 using Debate.Web.Features.Shared;
 
 namespace Debate.Web.Features.Threads;
@@ -7,6 +8,9 @@ namespace Debate.Web.Features.Threads;
 /// <summary>The posts one response shows, ready to render, with the thread they belong to and the order chosen.</summary>
 public sealed record ReadingPage(ThreadHeader Thread, TreeOrder Order, IReadOnlyDictionary<long, ShownPost> Posts)
 {
+    /// <summary>Who reads: decides the reply and edit links each post shows.</summary>
+    public Viewer Viewer { get; init; } = Viewer.Anonymous;
+
     /// <summary>Loads and marks the posts a response shows: two queries (posts, then their quotes and claims) whatever their number.</summary>
     public static async Task<ReadingPage> LoadAsync(DebateDbContext db, ThreadHeader thread, TreeOrder order, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed class ShowModel(DebateDbContext db) : PageModel
         if (thread is null)
             return NotFound();
         (Reading, Window) = await ReadingPage.LoadRootsAsync(db, thread, Links.ParseOrder(order), from, cancellationToken);
+        Reading = Reading with { Viewer = await Posting.Viewer.OfAsync(User, db, cancellationToken) };
         Roots = new PostListModel(Reading, Window.Nodes, MoreLink.ForPosts(Reading, Window));
         return Page();
     }
