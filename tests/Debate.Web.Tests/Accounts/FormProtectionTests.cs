@@ -31,7 +31,7 @@ public class FormProtectionTests(AccountAppFixture fixture) : IClassFixture<Acco
         var answers = new List<string>();
         foreach (var page in pages)
         {
-            foreach (var handler in new[] { "", "?handler=Link", "?handler=Undo" })
+            foreach (var handler in new[] { "", "?handler=Link", "?handler=Undo", "?handler=Preview", "?handler=RemoveQuote", "?handler=Delete" })
             {
                 using var response = await client.PostWithoutTokenAsync(page.Path + handler);
                 answers.Add($"{page.Path}{handler} {(int)response.StatusCode}");

@@ -1,5 +1,6 @@
 using System.Net;
 using Debate.Core.Accounts;
+using Debate.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Debate.Web.Tests.Infrastructure;
@@ -19,9 +20,14 @@ public class AccountAppFixture : DatabaseFixture
 
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
+    /// <summary>Fills the database before the app starts (threads to reply in).</summary>
+    protected virtual Task PrepareAsync(DebateDbContext db) => Task.CompletedTask;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        await using (var db = CreateContext())
+            await PrepareAsync(db);
         App = new DebateApp(ConnectionString, Settings);
         _serverAddress = new Lazy<Uri>(App.StartKestrel);
     }

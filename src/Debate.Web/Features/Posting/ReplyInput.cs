@@ -12,7 +12,7 @@ public sealed class ReplyInput
     public List<QuoteInput> Quotes { get; set; } = [];
 
     public IReadOnlyList<QuoteSelection> Selections() =>
-        Quotes.Select(q => new QuoteSelection(q.SourcePostId, q.SourceRevisionId, q.Start, q.End, q.Exact)).ToList();
+        Quotes.Select(q => new QuoteSelection(q.SourcePostId, q.SourceRevisionId, q.Start, q.End, q.Exact ?? "")).ToList();
 
     public sealed class Validator : AbstractValidator<ReplyInput>
     {
