@@ -192,7 +192,9 @@
       bar.append(button('Quote', 'open'));
     }
     bar.hidden = false;
-    bar.style.top = `${window.scrollY + span.rect.bottom + 6}px`;
+    // Above the selection, so the button hides none of the next line; below it when there is no room above.
+    const above = span.rect.top - bar.offsetHeight - 6;
+    bar.style.top = `${window.scrollY + (above > 0 ? above : span.rect.bottom + 6)}px`;
     bar.style.left = `${Math.max(8, window.scrollX + span.rect.left)}px`;
   };
 
