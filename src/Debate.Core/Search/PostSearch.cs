@@ -114,7 +114,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         }
         if (batch.BatchCommands.Count > 0)
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await using var reader = await Traced(batch).ExecuteReaderAsync(cancellationToken);
             foreach (var read in readers)
             {
                 await read(reader);
@@ -237,7 +237,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         await using var command = new NpgsqlCommand(CandidatesSql(filterSql), connection);
         command.Parameters.AddWithValue("text", text);
         command.Parameters.AddRange(filterParameters.Select(p => p.Clone()).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Traced(command).ExecuteReaderAsync(cancellationToken);
         var candidates = new List<Candidate>();
         while (await reader.ReadAsync(cancellationToken))
             candidates.Add(new Candidate(reader.GetInt64(0), reader.GetFloat(1), reader.GetBoolean(2)));
@@ -259,7 +259,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
             Parameters = { new() { Value = quotingOnly } },
         };
         var quotes = new Dictionary<long, long>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var reader = await Traced(command).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
                 quotes[reader.GetInt64(0)] = reader.GetInt64(1);
@@ -288,7 +288,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
             LIMIT {PageSize + 1} OFFSET {(page - 1) * PageSize}
             """, connection);
         command.Parameters.AddRange(filterParameters.Select(p => p.Clone()).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Traced(command).ExecuteReaderAsync(cancellationToken);
         return await ReadIdsAsync(reader, cancellationToken);
     }
 
@@ -321,7 +321,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
                 new("ids", matches.Select(m => m.Id).ToArray()),
             },
         };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Traced(command).ExecuteReaderAsync(cancellationToken);
         var hits = new Dictionary<long, PostHit>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -367,7 +367,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
             if (threadId is { } id)
                 command.Parameters.AddWithValue("thread", id);
         }
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Traced(batch).ExecuteReaderAsync(cancellationToken);
         var threads = new List<ThreadHit>();
         while (await reader.ReadAsync(cancellationToken))
             threads.Add(new ThreadHit(reader.GetString(0), Snippet.FromHeadline(reader.GetString(1))));
@@ -405,7 +405,7 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         {
             Parameters = { new() { Value = words } },
         };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Traced(command).ExecuteReaderAsync(cancellationToken);
         var corrections = new List<Correction>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -414,6 +414,40 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
                 corrections.Add(new Correction(reader.GetString(0), replacement));
         }
         return corrections;
+    }
+
+    /// <summary>A statement a search ran, as sent (<paramref name="InBatchWithPrevious"/>: in one round trip with the one before), for the benchmark to time the same SQL bare.</summary>
+    public sealed record Statement(string Sql, IReadOnlyList<NpgsqlParameter> Parameters, bool InBatchWithPrevious);
+
+    private static readonly AsyncLocal<List<Statement>?> Recorder = new();
+
+    /// <summary>Records the statements searches run in this async flow into <paramref name="statements"/> until disposed.</summary>
+    public static IDisposable Record(List<Statement> statements)
+    {
+        Recorder.Value = statements;
+        return new StopRecording();
+    }
+
+    private sealed class StopRecording : IDisposable
+    {
+        public void Dispose() => Recorder.Value = null;
+    }
+
+    private static NpgsqlCommand Traced(NpgsqlCommand command)
+    {
+        Recorder.Value?.Add(new Statement(command.CommandText, command.Parameters.Select(p => p.Clone()).ToList(), false));
+        return command;
+    }
+
+    private static NpgsqlBatch Traced(NpgsqlBatch batch)
+    {
+        var first = true;
+        foreach (var command in batch.BatchCommands.Cast<NpgsqlBatchCommand>())
+        {
+            Recorder.Value?.Add(new Statement(command.CommandText, command.Parameters.Select(p => p.Clone()).ToList(), !first));
+            first = false;
+        }
+        return batch;
     }
 
     private static void Add(NpgsqlBatch batch, string sql, object value) =>
