@@ -345,6 +345,12 @@ namespace Debate.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("post_count");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english', title)", true);
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -368,6 +374,11 @@ namespace Debate.Migrations.Migrations
 
                     b.HasIndex("LastActivityAt")
                         .HasDatabaseName("ix_threads_last_activity_at");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_threads_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Slug")
                         .IsUnique()
@@ -522,6 +533,12 @@ namespace Debate.Migrations.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("to_tsvector('english', number || ' ' || title)", true);
+
                     b.Property<long>("ThreadId")
                         .HasColumnType("bigint")
                         .HasColumnName("thread_id");
@@ -533,6 +550,11 @@ namespace Debate.Migrations.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outline_sections");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_outline_sections_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("ThreadId", "Number")
                         .IsUnique()
@@ -868,6 +890,25 @@ namespace Debate.Migrations.Migrations
                         .HasDatabaseName("ix_quotes_source_revision_id");
 
                     b.ToTable("quotes", (string)null);
+                });
+
+            modelBuilder.Entity("Debate.Core.Model.SearchWord", b =>
+                {
+                    b.Property<string>("Word")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("word");
+
+                    b.HasKey("Word")
+                        .HasName("pk_search_words");
+
+                    b.HasIndex(new[] { "Word" }, "ix_search_words_word_trgm")
+                        .HasDatabaseName("ix_search_words_word");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Word" }, "ix_search_words_word_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Word" }, "ix_search_words_word_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("search_words", (string)null);
                 });
 
             modelBuilder.Entity("Debate.Core.Model.Tag", b =>

@@ -218,4 +218,38 @@
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') hidePreview();
   });
+  // --- Words a search result matched: ?hl=words marks them in the post the address points at ------
+
+  const markSearchWords = () => {
+    const words = new URLSearchParams(location.search).get('hl')?.split(/\s+/).filter((w) => w.length > 0) ?? [];
+    const post = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const body = post?.querySelector('.post-body');
+    if (!body || words.length === 0) return;
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+    for (const node of texts) {
+      const text = node.nodeValue;
+      pattern.lastIndex = 0;
+      if (!pattern.test(text)) continue;
+      pattern.lastIndex = 0;
+      const pieces = document.createDocumentFragment();
+      let at = 0;
+      for (const match of text.matchAll(pattern)) {
+        pieces.append(text.slice(at, match.index));
+        const mark = document.createElement('mark');
+        mark.className = 'search-term';
+        mark.textContent = match[0];
+        pieces.append(mark);
+        at = match.index + match[0].length;
+      }
+      pieces.append(text.slice(at));
+      node.replaceWith(pieces);
+    }
+    body.querySelector('mark.search-term')?.scrollIntoView({ block: 'center' });
+  };
+
+  markSearchWords();
 })();

@@ -20,6 +20,7 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
     public DbSet<ClaimTag> ClaimTags => Set<ClaimTag>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ImportedDocument> ImportedDocuments => Set<ImportedDocument>();
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     /// <summary>Shared by every app instance, so a login on one is valid on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

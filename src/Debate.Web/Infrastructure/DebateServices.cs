@@ -1,4 +1,6 @@
 using Debate.Core.Data;
+using Debate.Core.Search;
+using Debate.Web.Features.Search;
 using Debate.Web.Features.Threads;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,6 +24,7 @@ internal static class DebateServices
             ?? throw new InvalidOperationException("ConnectionStrings:Debate is not set.")));
         services.AddDbContextPool<DebateDbContext>((provider, options) =>
             DebateDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<PostSearch>();
         services.AddDataProtection().SetApplicationName("Debate").PersistKeysToDbContext<DebateDbContext>();
         services.AddHealthChecks().AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "postgresql");
         services.AddProblemDetails();
@@ -55,6 +58,7 @@ internal static class DebateServices
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapThreadApi();
+        app.MapSearchApi();
         return app;
     }
 

@@ -141,13 +141,13 @@ internal static class ReadingThread
         return (start, start + words.Length);
     }
 
-    private static QuoteInfo Quote(string sourceId, int revision, string sourceBody, string exact, AnchorStatus status = AnchorStatus.Anchored)
+    internal static QuoteInfo Quote(string sourceId, int revision, string sourceBody, string exact, AnchorStatus status = AnchorStatus.Anchored)
     {
         var anchor = TextAnchoring.CreateUnique(PlainText(sourceBody), exact) ?? throw new InvalidOperationException($"'{exact}' is not once in {sourceId}");
         return new QuoteInfo { SourcePostId = sourceId, SourceRevision = revision, Exact = anchor.Exact, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start, End = anchor.End, Status = status };
     }
 
-    private static ClaimInfo Claim(string tag, Stance stance, string body, string exact)
+    internal static ClaimInfo Claim(string tag, Stance stance, string body, string exact)
     {
         var anchor = TextAnchoring.CreateUnique(PlainText(body), exact) ?? throw new InvalidOperationException($"'{exact}' is not once in the post");
         return new ClaimInfo { Tag = tag, Stance = stance, Exact = anchor.Exact, Prefix = anchor.Prefix, Suffix = anchor.Suffix, Start = anchor.Start, End = anchor.End };

@@ -1,6 +1,7 @@
 using Debate.Core.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NpgsqlTypes;
 
 namespace Debate.Core.Data.Configurations;
 
@@ -13,6 +14,9 @@ internal sealed class ThreadConfiguration : IEntityTypeConfiguration<DebateThrea
         builder.Property(t => t.Slug).HasMaxLength(100);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.HasIndex(t => t.LastActivityAt);
+        builder.Property<NpgsqlTsVector>(PostRevisionConfiguration.SearchVector)
+            .HasComputedColumnSql("to_tsvector('english', title)", stored: true);
+        builder.HasIndex(PostRevisionConfiguration.SearchVector).HasMethod("gin");
         builder.OwnsMany(t => t.Sources, sources => sources.ToJson());
         builder.HasMany(t => t.Outline).WithOne().HasForeignKey(s => s.ThreadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(t => t.Posts).WithOne(p => p.Thread).HasForeignKey(p => p.ThreadId).OnDelete(DeleteBehavior.Restrict);
@@ -25,6 +29,9 @@ internal sealed class OutlineSectionConfiguration : IEntityTypeConfiguration<Out
     {
         builder.HasIndex(s => new { s.ThreadId, s.Number }).IsUnique();
         builder.Property(s => s.Number).HasMaxLength(32);
+        builder.Property<NpgsqlTsVector>(PostRevisionConfiguration.SearchVector)
+            .HasComputedColumnSql("to_tsvector('english', number || ' ' || title)", stored: true);
+        builder.HasIndex(PostRevisionConfiguration.SearchVector).HasMethod("gin");
         builder.OwnsMany(s => s.Links, links => links.ToJson());
     }
 }

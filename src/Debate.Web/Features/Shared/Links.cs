@@ -13,6 +13,13 @@ internal static class Links
     public static string Post(string slug, long postId, TreeOrder order = TreeOrder.Oldest, int from = 0) =>
         $"/t/{Segment(slug)}/p/{postId}" + Query(order, from);
 
+    /// <summary>A post found by a search: its page, told which words to highlight, scrolled to the post.</summary>
+    public static string SearchHit(string slug, long postId, IReadOnlyList<string> words) =>
+        $"/t/{Segment(slug)}/p/{postId}" + (words.Count == 0 ? "" : "?hl=" + Uri.EscapeDataString(string.Join(' ', words.Take(8)))) + "#" + PostId(postId);
+
+    public static string Search(string query, int page = 1) =>
+        "/search?q=" + Uri.EscapeDataString(query) + (page > 1 ? "&page=" + page.ToString(CultureInfo.InvariantCulture) : "");
+
     public static string MorePosts(string slug, TreeOrder order, int from) => $"/t/{Segment(slug)}/posts" + Query(order, from);
 
     public static string MoreReplies(string slug, long postId, TreeOrder order, int from) => $"/t/{Segment(slug)}/p/{postId}/replies" + Query(order, from);

@@ -1,0 +1,269 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Debate.Web.Features.Search;
+using Debate.Web.Tests.Infrastructure;
+using Xunit;
+
+namespace Debate.Web.Tests.Search;
+
+/// <summary>Search through the JSON API and the page, on real PostgreSQL: filters, ranking, quote grouping, snippets, typos, bad queries.</summary>
+public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixture>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly HttpClient _client = fixture.App.CreateClient();
+
+    private long Id(string key) => fixture.Ids[key];
+
+    private async Task<SearchResultsView> SearchAsync(string query)
+    {
+        using var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<SearchResultsView>(Json))!;
+    }
+
+    private async Task<long[]> PostIdsAsync(string query) => (await SearchAsync(query)).Posts.Select(p => p.Id).ToArray();
+
+    private async Task<(HttpStatusCode Status, JsonElement Problem)> ProblemAsync(string query)
+    {
+        using var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(Json));
+    }
+
+    [Fact]
+    public async Task A_passage_quoted_by_five_replies_is_one_result_at_its_origin_listing_the_replies()
+    {
+        var results = await SearchAsync("steers its own training");
+
+        var origin = Assert.Single(results.Posts);
+        Assert.Equal(Id("origin"), origin.Id);
+        Assert.Equal(5, origin.QuotedCount);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => Id($"reply{i}")), origin.QuotedBy.Select(r => r.Id));
+        Assert.All(origin.QuotedBy, r => Assert.Equal($"/t/{SearchThread.Slug}/p/{r.Id}#p{r.Id}", r.Url));
+
+        var page = await _client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString("steers its own training"));
+        Assert.Single(page.QuerySelectorAll("li.search-hit"));
+        Assert.Equal("quoted 5 times", page.QuerySelector("li.search-hit .quoted-by-hits summary")!.TextContent.Trim());
+        Assert.Equal(5, page.QuerySelectorAll("li.search-hit .quoted-by-hits li a").Length);
+    }
+
+    [Fact]
+    public async Task A_post_saying_the_words_itself_is_its_own_result_beside_the_quoted_origin()
+    {
+        var ids = await PostIdsAsync("gradient hacking");
+
+        Assert.Equal(new[] { Id("origin"), Id("own"), Id("n1") }.Order(), ids.Order());
+    }
+
+    [Fact]
+    public async Task Own_words_rank_above_the_same_words_in_a_quotation()
+    {
+        var results = await SearchAsync("schemers conceal goals");
+
+        Assert.Equal([Id("report-own"), Id("report-quote")], results.Posts.Select(p => p.Id));
+        Assert.True(results.Posts[0].Rank > results.Posts[1].Rank);
+    }
+
+    [Fact]
+    public async Task Snippets_mark_the_matched_words_and_encode_everything_else()
+    {
+        var hit = Assert.Single((await SearchAsync("mesa optimizer")).Posts);
+
+        Assert.Contains("&lt;script&gt;alert(&#39;<mark>mesa</mark>&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("<mark>mesa</mark> <mark>optimizer</mark>", hit.SnippetHtml, StringComparison.Ordinal);
+        Assert.Contains("<script>alert('mesa')</script>", hit.Snippet, StringComparison.Ordinal);
+
+        var page = await _client.GetDocumentAsync("/search?q=mesa+optimizer");
+        var snippet = page.QuerySelector("li.search-hit .snippet")!;
+        Assert.Empty(snippet.QuerySelectorAll("script, b"));
+        Assert.Contains("<script>alert('mesa')</script> & <b>bold</b>", snippet.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["mesa", "optimizer", "mesa"], snippet.QuerySelectorAll("mark").Select(m => m.TextContent));
+    }
+
+    [Fact]
+    public async Task A_result_links_to_its_post_with_the_matched_words()
+    {
+        var hit = Assert.Single((await SearchAsync("implausible")).Posts);
+
+        Assert.Equal($"/t/{SearchThread.Slug}/p/{Id("own")}?hl=implausible#p{Id("own")}", hit.Url);
+        Assert.Equal("bob", hit.AuthorSlug);
+        Assert.Equal(["twitter"], hit.Platforms);
+    }
+
+    [Fact]
+    public async Task Only_current_text_of_visible_posts_in_published_threads_is_found()
+    {
+        Assert.Empty(await PostIdsAsync("zyzzyva"));
+        Assert.Empty(await PostIdsAsync("quokkas"));
+        Assert.Equal([Id("edited")], await PostIdsAsync("corrigibility capability"));
+    }
+
+    [Fact]
+    public async Task Thread_titles_and_report_sections_are_found()
+    {
+        var results = await SearchAsync("scrutiny");
+        Assert.Equal(SearchThread.Slug, Assert.Single(results.Threads).Slug);
+        Assert.Equal("Gradient hacking under <mark>scrutiny</mark>", results.Threads[0].TitleHtml);
+
+        var section = Assert.Single((await SearchAsync("sycophants")).Sections);
+        Assert.Equal("2.3", section.Number);
+        Assert.Equal($"/t/{SearchThread.Slug}/outline#s-2.3", section.Url);
+    }
+
+    [Fact]
+    public async Task Phrases_or_and_exclusions_follow_web_search_syntax()
+    {
+        Assert.Equal([Id("origin")], await PostIdsAsync("\"steers its own training\" -premise"));
+        Assert.Empty(await PostIdsAsync("\"training steers\""));
+        Assert.Equal(new[] { Id("hostile"), Id("edited") }.Order(), (await PostIdsAsync("mesa or corrigibility")).Order());
+        Assert.DoesNotContain(Id("own"), await PostIdsAsync("gradient -implausible"));
+    }
+
+    [Fact]
+    public async Task Author_filter_takes_a_slug_or_a_name()
+    {
+        var bySlug = await PostIdsAsync("gradient author:bob");
+        // Bob's replies quoting Ada are his own results here: the post they quote is not his.
+        Assert.Equal(new[] { Id("own"), Id("n1"), Id("reply2"), Id("reply4") }.Order(), bySlug.Order());
+        Assert.Equal(bySlug, await PostIdsAsync("gradient author:\"Bob Builder\""));
+        Assert.Equal([Id("origin")], await PostIdsAsync("gradient author:ada"));
+    }
+
+    [Fact]
+    public async Task Tag_platform_and_thread_filters_narrow_the_posts()
+    {
+        Assert.Equal([Id("origin")], await PostIdsAsync("gradient tag:gradient-hacking"));
+        Assert.Equal([Id("own")], await PostIdsAsync("gradient platform:twitter"));
+        Assert.Equal([Id("own")], await PostIdsAsync("gradient platform:x"));
+        Assert.Equal(new[] { Id("origin"), Id("own") }.Order(), (await PostIdsAsync("gradient thread:" + SearchThread.Slug)).Order());
+    }
+
+    [Fact]
+    public async Task Date_filters_take_a_day_before_which_or_from_which()
+    {
+        Assert.Equal([Id("origin")], await PostIdsAsync("gradient before:2023-12-01"));
+        Assert.DoesNotContain(Id("origin"), await PostIdsAsync("gradient after:2023-12-01"));
+        Assert.Contains(Id("own"), await PostIdsAsync("gradient after:2023-12-01"));
+        Assert.Equal([Id("report-own")], await PostIdsAsync("schemers after:2024-02-02"));
+    }
+
+    [Fact]
+    public async Task Quote_filters_find_the_quoting_replies_themselves()
+    {
+        var quoting = (await PostIdsAsync("steers training is:quote")).Order();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => Id($"reply{i}")).Order(), quoting);
+
+        var ofOrigin = await PostIdsAsync($"quotes:{Id("origin")}");
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => Id($"reply{i}")).Reverse(), ofOrigin);
+        Assert.Empty(await PostIdsAsync($"quotes:{Id("own")}"));
+    }
+
+    [Fact]
+    public async Task A_word_run_together_is_split_and_a_misspelt_one_corrected()
+    {
+        var split = await SearchAsync("toachieve");
+        Assert.Equal("\"to achieve\"", split.CorrectedQuery);
+        Assert.Equal([Id("edited")], split.Posts.Select(p => p.Id));
+
+        var misspelt = await SearchAsync("corrigibilty");
+        Assert.Equal("corrigibility", misspelt.CorrectedQuery);
+        Assert.Equal([Id("edited")], misspelt.Posts.Select(p => p.Id));
+
+        var page = await _client.GetDocumentAsync("/search?q=toachieve");
+        Assert.Contains("Showing results for \"to achieve\"", page.QuerySelector(".corrected")!.TextContent.Replace("\u201c", "\"").Replace("\u201d", "\""), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task New_words_can_be_suggested_as_soon_as_they_are_written()
+    {
+        await using var db = fixture.CreateContext();
+        await new Debate.Core.Interchange.ThreadImporter(db, TimeProvider.System).ImportAsync(new Debate.Core.Interchange.ThreadDocument
+        {
+            Format = Debate.Core.Interchange.ThreadDocument.FormatName,
+            Thread = new Debate.Core.Interchange.ThreadInfo { Slug = "late-words", Title = "Late words" },
+            Authors = [new Debate.Core.Interchange.AuthorInfo { Id = "eve", DisplayName = "Eve" }],
+            Posts = [new Debate.Core.Interchange.PostInfo { Id = "l1", AuthorId = "eve", PostedAt = SearchThread.Posted, Body = "Instrumental convergence explained." }],
+        }, "late.json");
+
+        var results = await SearchAsync("convergnce");
+
+        Assert.Equal("convergence", results.CorrectedQuery);
+        Assert.Single(results.Posts);
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote gradient")]
+    [InlineData("gradient'; DROP TABLE posts; --")]
+    [InlineData("gradient) OR 1=1 --")]
+    [InlineData("a & b | !c <-> d:* \\")]
+    [InlineData("gradient\u0000\u0001\u001b[31m hacking")]
+    [InlineData("\"\"\"\" - - or or")]
+    [InlineData("see https://example.org/x?a=1 and note: this")]
+    public async Task Awkward_queries_give_a_normal_answer(string query)
+    {
+        using var api = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        Assert.True(api.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)api.StatusCode}");
+        using var page = await _client.GetAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        // And the database is as it was.
+        Assert.Equal(new[] { Id("origin"), Id("own"), Id("n1") }.Order(), (await PostIdsAsync("gradient hacking")).Order());
+    }
+
+    [Fact]
+    public async Task An_unbalanced_quote_still_searches_the_words()
+    {
+        Assert.Contains(Id("own"), await PostIdsAsync("\"gradient hacking is implausible"));
+    }
+
+    [Fact]
+    public async Task A_query_of_ten_thousand_characters_is_refused_with_413_and_a_message()
+    {
+        var query = new string('a', 10_000);
+        var (status, problem) = await ProblemAsync(query);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Contains("10,000 characters", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var page = await _client.GetDocumentAsync("/search?q=" + query);
+        Assert.Contains("the most a query may have is 500", page.QuerySelector("#search-errors")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("gradient colour:red", "Unknown filter \"colour:\"")]
+    [InlineData("gradient platform:myspace", "Unknown platform \"myspace\"")]
+    [InlineData("gradient before:yesterday", "\"before:yesterday\" is not a date")]
+    [InlineData("gradient is:reply", "\"is:reply\" is not known")]
+    [InlineData("quotes:abc", "\"quotes:abc\" needs a post's number")]
+    [InlineData("gradient author:nobody", "There is no author \"nobody\"")]
+    [InlineData("gradient thread:nowhere", "There is no thread \"nowhere\"")]
+    [InlineData("gradient tag:unheard-of", "There is no tag \"unheard-of\"")]
+    [InlineData("quotes:999999999", "There is no post 999999999")]
+    [InlineData("author:", "\"author:\" needs a value")]
+    [InlineData("gradient -author:bob", "Filters cannot be excluded")]
+    [InlineData("the of", "has no words to search for")]
+    public async Task A_query_that_cannot_be_searched_says_why(string query, string message)
+    {
+        var (status, problem) = await ProblemAsync(query);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var page = await _client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Contains(message, page.QuerySelector("#search-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(query, page.QuerySelector("#search-q")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Words_with_colons_that_are_not_filters_stay_words()
+    {
+        Assert.Equal([Id("own")], await PostIdsAsync("implausible current: systems"));
+    }
+
+    [Fact]
+    public async Task Every_page_has_the_search_form_in_its_header()
+    {
+        var page = await _client.GetDocumentAsync("/");
+        var form = page.QuerySelector("header form.site-search")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.NotNull(form.QuerySelector("input[name=q]"));
+    }
+}
