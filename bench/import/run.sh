@@ -10,7 +10,7 @@ set -euo pipefail
 POSTS=${1:-100000}
 RUNS=${2:-5}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-WORK=$(mktemp -d /tmp/debate-import-bench.XXXXXX)
+WORK=$(mktemp -d -t debate-import-bench.XXXXXX)
 PORT=${BENCH_PG_PORT:-55433}
 PGBIN=$(dirname "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")
 AS=()

@@ -10,5 +10,6 @@ var root = new RootCommand("debate: import, export and rebuild Debate threads")
     RebuildCommand.Create(),
     UsersCommand.Create(),
     BenchImportFileCommand.Create(),
+    BenchDataCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
