@@ -9,5 +9,7 @@ var root = new RootCommand("debate: import, export and rebuild Debate threads")
     ReconstructCommand.Create(),
     RebuildCommand.Create(),
     UsersCommand.Create(),
+    BenchImportFileCommand.Create(),
+    BenchDataCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -34,6 +34,7 @@ internal static class ImportCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var started = System.Diagnostics.Stopwatch.StartNew();
             var input = parse.GetValue(path)!;
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(input));
             try
@@ -64,9 +65,11 @@ internal static class ImportCommand
                 var (document, source) = known == ImportFormat.ScrapedPage
                     ? ScrapedPageImport.Read(await ExportFile.ReadAsync(input, cancellationToken), options!) is var draft ? (draft.Document, draft.Source) : default
                     : (await ImportFormats.ReadPathAsync(input, known, options, cancellationToken), (ImportedDocument?)null);
+                Console.Error.WriteLine($"{name}: read and checked {document.Posts.Count:N0} posts in {started.Elapsed.TotalSeconds:N1} s");
                 await using var database = await CliDatabase.OpenAsync(cancellationToken);
                 await using var db = database.CreateContext();
-                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, name, source, cancellationToken);
+                var result = await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, name, source, new ProgressPrinter(Console.Error), cancellationToken);
+                Console.Error.WriteLine($"{name}: done in {started.Elapsed.TotalSeconds:N1} s ({document.Posts.Count / Math.Max(started.Elapsed.TotalSeconds, 0.001):N0} posts/s)");
                 Console.WriteLine($"{result.Slug}: {result.PostsAdded} posts added, {result.PostsAlreadyPresent} already present"
                     + (known == ImportFormat.ScrapedPage ? " (a draft: review it before publishing)" : ""));
                 return 0;

@@ -1,6 +1,6 @@
+using System.Globalization;
 using Debate.Core.Anchoring;
 using Debate.Core.Data;
-using Debate.Core.Markdown;
 using Debate.Core.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,17 +8,26 @@ namespace Debate.Core.Interchange;
 
 public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, int PostsAlreadyPresent);
 
+/// <summary>How far an import has come: posts rendered and written of those the file adds.</summary>
+public sealed record ImportProgress(int PostsWritten, int PostsToWrite);
+
 /// <summary>
 /// Writes a checked debate-thread/1 document into the database in one transaction. Posts are matched by
 /// their document ids, so importing the same document twice changes nothing; a fault writes nothing.
+/// The thread, its authors and tags go through EF Core; posts and everything hanging from them go by
+/// binary COPY (<see cref="PostCopy"/>), for every format and every size of file.
 /// </summary>
 public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
 {
     public Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, CancellationToken cancellationToken = default) =>
-        ImportAsync(document, fileName, source: null, cancellationToken);
+        ImportAsync(document, fileName, source: null, progress: null, cancellationToken);
+
+    public Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, ImportedDocument? source, CancellationToken cancellationToken = default) =>
+        ImportAsync(document, fileName, source, progress: null, cancellationToken);
 
     /// <param name="source">The file as imported, kept beside the thread (a scraped page and the machine's proposal for it).</param>
-    public async Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, ImportedDocument? source, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told as posts are written, for a large file.</param>
+    public async Task<ImportResult> ImportAsync(ThreadDocument document, string fileName, ImportedDocument? source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -26,7 +35,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await WriteAsync(document, fileName, cancellationToken);
+            var result = await WriteAsync(document, fileName, progress, cancellationToken);
             if (source is not null && !await db.ImportedDocuments.AnyAsync(d => d.ThreadId == result.ThreadId && d.Sha256 == source.Sha256, cancellationToken))
             {
                 source.ThreadId = result.ThreadId;
@@ -39,7 +48,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         });
     }
 
-    private async Task<ImportResult> WriteAsync(ThreadDocument document, string fileName, CancellationToken cancellationToken)
+    private async Task<ImportResult> WriteAsync(ThreadDocument document, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var thread = await db.Threads.Include(t => t.Outline).SingleOrDefaultAsync(t => t.Slug == document.Thread.Slug, cancellationToken)
@@ -49,86 +58,93 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         if (thread.Id == 0)
             await db.SaveChangesAsync(cancellationToken);
 
-        var existing = await db.Posts
+        var places = await db.Posts.AsNoTracking()
             .Where(p => p.ThreadId == thread.Id && p.ImportKey != null)
-            .Select(p => new { Key = p.ImportKey!, Post = p, Revisions = p.Revisions.Select(r => new { r.Number, r.Id, r.PlainText }).ToList() })
-            .ToDictionaryAsync(p => p.Key, StringComparer.Ordinal, cancellationToken);
+            .Select(p => new { Key = p.ImportKey!, p.Id, Path = (string)p.Path, p.Depth })
+            .ToDictionaryAsync(p => p.Key, p => new PostPlace(p.Id, p.Path, p.Depth), StringComparer.Ordinal, cancellationToken);
+        var presentKeys = places.Keys.ToHashSet(StringComparer.Ordinal);
+        await CheckProvenanceIsNewAsync(document, presentKeys, fileName, cancellationToken);
 
-        await CheckProvenanceIsNewAsync(document, existing.Keys.ToHashSet(StringComparer.Ordinal), fileName, cancellationToken);
+        var added = ParentsFirst(document.Posts).Where(p => !presentKeys.Contains(p.Post.Id)).ToList();
+        if (added.Count == 0)
+            return new ImportResult(thread.Id, thread.Slug, 0, document.Posts.Count);
 
-        // Every post's revisions, by document id: those already stored and those added now.
-        var revisions = existing.ToDictionary(e => e.Key, e => e.Value.Revisions.OrderBy(r => r.Number).Select(r => (r.Id, r.PlainText)).ToList(), StringComparer.Ordinal);
-        var posts = existing.ToDictionary(e => e.Key, e => e.Value.Post, StringComparer.Ordinal);
-        var added = new List<(PostInfo Info, Post Post, string Where)>();
+        // Every post's revisions, by document id: those stored before that new posts quote, and those added now.
+        var revisions = await StoredRevisionsAsync(added, places, cancellationToken);
+        var copy = await PostCopy.BeginAsync(db, cancellationToken);
+        var postIds = await copy.ReserveIdsAsync(PostCopy.PostIds, added.Count, cancellationToken);
+        var revisionIds = await copy.ReserveIdsAsync(PostCopy.RevisionIds, added.Sum(a => RevisionsOf(a.Post).Count), cancellationToken);
 
-        foreach (var (info, index) in ParentsFirst(document.Posts))
+        var rows = new List<PostRow>(added.Count);
+        var nextRevision = 0;
+        for (var i = 0; i < added.Count; i++)
         {
-            if (posts.ContainsKey(info.Id))
-                continue;
-            var parent = info.ParentId is null ? null : posts[info.ParentId];
-            var post = new Post
-            {
-                ThreadId = thread.Id,
-                ParentId = parent?.Id,
-                Depth = parent is null ? 0 : parent.Depth + 1,
-                AuthorId = authors[info.AuthorId].Id,
-                PostedAt = info.PostedAt,
-                ImportKey = info.Id,
-                IsDeleted = info.Deleted,
-                DeletedAt = info.Deleted ? now : null,
-            };
-            db.Posts.Add(post); // assigns the id from the sequence, which the path needs
-            post.Path = new LTree(parent is null ? post.Id.ToString() : $"{parent.Path}.{post.Id}");
-            var texts = info.Revisions.Count > 0 ? info.Revisions : [new RevisionInfo { Number = 1, Body = info.Body }];
-            var stored = new List<(long, string)>();
-            foreach (var revisionInfo in texts)
-            {
-                var rendered = MarkdownRenderer.Render(revisionInfo.Body, $"p{post.Id}-");
-                var revision = new PostRevision
-                {
-                    PostId = post.Id,
-                    Number = revisionInfo.Number,
-                    Body = revisionInfo.Body,
-                    Html = rendered.Html,
-                    PlainText = rendered.PlainText,
-                    OwnText = rendered.OwnText,
-                    QuotedText = rendered.QuotedText,
-                    CreatedAt = revisionInfo.EditedAt ?? info.PostedAt,
-                    EditedAt = revisionInfo.EditedAt,
-                };
-                db.PostRevisions.Add(revision);
-                stored.Add((revision.Id, revision.PlainText));
-            }
-            revisions[info.Id] = stored;
-            posts[info.Id] = post;
-            foreach (var record in info.Provenance)
-                db.Provenance.Add(ToProvenance(record, post.Id));
-            added.Add((info, post, $"$.posts[{index}]"));
+            var info = added[i].Post;
+            var parent = info.ParentId is null ? null : places[info.ParentId];
+            var id = postIds[i];
+            var place = new PostPlace(id, parent is null ? id.ToString(CultureInfo.InvariantCulture) : $"{parent.Path}.{id}", parent is null ? 0 : parent.Depth + 1);
+            places[info.Id] = place;
+            var ids = revisionIds.GetRange(nextRevision, RevisionsOf(info).Count);
+            nextRevision += ids.Count;
+            rows.Add(new PostRow(info, place, parent?.Id, authors[info.AuthorId].Id, ids));
         }
-        // Posts first, with no current revision yet: a post and its revisions point at each other.
-        await db.SaveChangesAsync(cancellationToken);
+
+        await copy.WritePostsAsync(thread.Id, rows, now, cancellationToken);
+        await copy.WriteRevisionsAsync(rows, RevisionsOf, revisions, progress, cancellationToken);
+        await copy.WriteProvenanceAsync(rows, cancellationToken);
 
         var errors = new List<ImportError>();
-        foreach (var (info, post, where) in added)
+        var quotes = new List<Quote>();
+        var claims = new List<ClaimTag>();
+        for (var i = 0; i < added.Count; i++)
         {
-            post.CurrentRevisionId = revisions[info.Id][^1].Item1;
+            var (info, index) = added[i];
+            var where = $"$.posts[{index}]";
             for (var q = 0; q < info.Quotes.Count; q++)
-                AddQuote(info.Quotes[q], post, revisions[info.Quotes[q].SourcePostId], posts[info.Quotes[q].SourcePostId], $"{where}.quotes[{q}]", now, errors);
+            {
+                var quote = info.Quotes[q];
+                if (ToQuote(quote, rows[i].Place.Id, revisions[quote.SourcePostId], places[quote.SourcePostId].Id, $"{where}.quotes[{q}]", now, errors) is { } row)
+                    quotes.Add(row);
+            }
             for (var c = 0; c < info.Claims.Count; c++)
-                AddClaim(info.Claims[c], post, revisions[info.Id], tags[info.Claims[c].Tag], $"{where}.claims[{c}]", now, errors);
+            {
+                if (ToClaim(info.Claims[c], rows[i].Place.Id, revisions[info.Id], tags[info.Claims[c].Tag], $"{where}.claims[{c}]", now, errors) is { } row)
+                    claims.Add(row);
+            }
         }
         if (errors.Count > 0)
             throw new ImportException(fileName, errors);
+        await copy.WriteQuotesAsync(quotes, cancellationToken);
+        await copy.WriteClaimsAsync(claims, cancellationToken);
 
-        if (added.Count > 0)
-        {
-            thread.PostCount += added.Count(a => !a.Post.IsDeleted);
-            var latest = added.Max(a => a.Info.Revisions.Select(r => r.EditedAt ?? a.Info.PostedAt).Append(a.Info.PostedAt).Max());
-            if (latest > thread.LastActivityAt)
-                thread.LastActivityAt = latest;
-        }
+        thread.PostCount += added.Count(a => !a.Post.Deleted);
+        var latest = added.Max(a => a.Post.Revisions.Select(r => r.EditedAt ?? a.Post.PostedAt).Append(a.Post.PostedAt).Max());
+        if (latest > thread.LastActivityAt)
+            thread.LastActivityAt = latest;
         await db.SaveChangesAsync(cancellationToken);
         return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count);
+    }
+
+    private static List<RevisionInfo> RevisionsOf(PostInfo info) =>
+        info.Revisions.Count > 0 ? info.Revisions : [new RevisionInfo { Number = 1, Body = info.Body }];
+
+    /// <summary>The plain text of each revision of the stored posts that new posts quote, which their anchors are checked on.</summary>
+    private async Task<Dictionary<string, List<(long Id, string PlainText)>>> StoredRevisionsAsync(
+        List<(PostInfo Post, int Index)> added, Dictionary<string, PostPlace> stored, CancellationToken cancellationToken)
+    {
+        var quoted = added.SelectMany(a => a.Post.Quotes).Select(q => q.SourcePostId).Where(stored.ContainsKey).Distinct(StringComparer.Ordinal)
+            .ToDictionary(key => stored[key].Id, key => key);
+        var result = new Dictionary<string, List<(long Id, string PlainText)>>(StringComparer.Ordinal);
+        if (quoted.Count == 0)
+            return result;
+        var ids = quoted.Keys.ToList();
+        var rows = await db.PostRevisions.AsNoTracking().Where(r => ids.Contains(r.PostId))
+            .OrderBy(r => r.PostId).ThenBy(r => r.Number)
+            .Select(r => new { r.PostId, r.Id, r.PlainText })
+            .ToListAsync(cancellationToken);
+        foreach (var group in rows.GroupBy(r => r.PostId))
+            result[quoted[group.Key]] = group.Select(r => (r.Id, r.PlainText)).ToList();
+        return result;
     }
 
     /// <summary>An item published once (a tweet, a comment) belongs to one post: a second claim on it is refused by name.</summary>
@@ -233,34 +249,20 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         return tags;
     }
 
-    private static Provenance ToProvenance(ProvenanceInfo record, long postId) => new()
-    {
-        PostId = postId,
-        Platform = record.Platform,
-        Url = record.Url,
-        ExternalId = record.ExternalId,
-        AuthorHandle = record.AuthorHandle,
-        CapturedAt = record.CapturedAt,
-        Relation = record.Relation,
-        SpanStart = record.SpanStart,
-        SpanEnd = record.SpanEnd,
-        RawRecord = record.RawRecord,
-    };
-
-    private void AddQuote(QuoteInfo info, Post post, List<(long Id, string PlainText)> sourceRevisions, Post source, string where, DateTimeOffset now, List<ImportError> errors)
+    private static Quote? ToQuote(QuoteInfo info, long postId, List<(long Id, string PlainText)> sourceRevisions, long sourcePostId, string where, DateTimeOffset now, List<ImportError> errors)
     {
         var (revisionId, text) = sourceRevisions[info.SourceRevision - 1];
         if (!SpanMatches(text, info.Start, info.End, info.Exact))
         {
             errors.Add(new ImportError(where, $"\"{Shorten(info.Exact)}\" does not stand at {info.Start}..{info.End} of revision {info.SourceRevision} of post \"{info.SourcePostId}\""));
-            return;
+            return null;
         }
         var anchor = new TextAnchor { Exact = info.Exact, Prefix = info.Prefix, Suffix = info.Suffix, Start = info.Start, End = info.End };
         var current = Locate(sourceRevisions, info.SourceRevision, info.Status, anchor);
-        db.Quotes.Add(new Quote
+        return new Quote
         {
-            PostId = post.Id,
-            SourcePostId = source.Id,
+            PostId = postId,
+            SourcePostId = sourcePostId,
             SourceRevisionId = revisionId,
             Anchor = anchor,
             Status = info.Status,
@@ -268,28 +270,28 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             CurrentStart = current.Status == AnchorStatus.Orphaned ? null : current.Start,
             CurrentEnd = current.Status == AnchorStatus.Orphaned ? null : current.End,
             CreatedAt = now,
-        });
+        };
     }
 
-    private void AddClaim(ClaimInfo info, Post post, List<(long Id, string PlainText)> postRevisions, Tag tag, string where, DateTimeOffset now, List<ImportError> errors)
+    private static ClaimTag? ToClaim(ClaimInfo info, long postId, List<(long Id, string PlainText)> postRevisions, Tag tag, string where, DateTimeOffset now, List<ImportError> errors)
     {
         var number = info.Revision ?? postRevisions.Count;
         if (number < 1 || number > postRevisions.Count)
         {
             errors.Add(new ImportError($"{where}.revision", $"the post has no revision {number}"));
-            return;
+            return null;
         }
         var (revisionId, text) = postRevisions[number - 1];
         if (!SpanMatches(text, info.Start, info.End, info.Exact))
         {
             errors.Add(new ImportError(where, $"\"{Shorten(info.Exact)}\" does not stand at {info.Start}..{info.End} of the post's revision {number}"));
-            return;
+            return null;
         }
         var anchor = new TextAnchor { Exact = info.Exact, Prefix = info.Prefix, Suffix = info.Suffix, Start = info.Start, End = info.End };
         var current = Locate(postRevisions, number, AnchorStatus.Anchored, anchor);
-        db.ClaimTags.Add(new ClaimTag
+        return new ClaimTag
         {
-            PostId = post.Id,
+            PostId = postId,
             RevisionId = revisionId,
             TagId = tag.Id,
             Stance = info.Stance,
@@ -300,7 +302,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             CurrentEnd = current.Status == AnchorStatus.Orphaned ? null : current.End,
             State = ClaimState.Confirmed,
             CreatedAt = now,
-        });
+        };
     }
 
     /// <summary>Where an anchor taken on one revision stands in the current one; the document's status is kept when it is orphaned.</summary>
