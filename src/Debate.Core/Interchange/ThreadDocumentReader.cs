@@ -68,6 +68,36 @@ public static partial class ThreadDocumentReader
             Fail("$.thread.slug", "use 1 to 100 lower-case letters, digits and hyphens");
         if (string.IsNullOrWhiteSpace(document.Thread.Title))
             Fail("$.thread.title", "a thread needs a title");
+        // The stored columns' widths: a longer value is refused here, by name, instead of failing the whole write.
+        void Limit(string? value, int max, string where)
+        {
+            if (value is not null && value.Length > max)
+                Fail(where, $"{value.Length} characters; the limit is {max}");
+        }
+        Limit(document.Thread.Title, 300, "$.thread.title");
+        for (var i = 0; i < document.Thread.Outline.Count; i++)
+            Limit(document.Thread.Outline[i].Number, 32, $"$.thread.outline[{i}].number");
+        for (var i = 0; i < document.Authors.Count; i++)
+        {
+            Limit(document.Authors[i].Id, 100, $"$.authors[{i}].id");
+            Limit(document.Authors[i].DisplayName, 200, $"$.authors[{i}].displayName");
+            for (var a = 0; a < document.Authors[i].Accounts.Count; a++)
+                Limit(document.Authors[i].Accounts[a].Handle, 200, $"$.authors[{i}].accounts[{a}].handle");
+        }
+        for (var i = 0; i < document.Tags.Count; i++)
+        {
+            Limit(document.Tags[i].Name, 64, $"$.tags[{i}].name");
+            Limit(document.Tags[i].Statement, 500, $"$.tags[{i}].statement");
+        }
+        for (var i = 0; i < document.Posts.Count; i++)
+        {
+            Limit(document.Posts[i].Id, 200, $"$.posts[{i}].id");
+            for (var v = 0; v < document.Posts[i].Provenance.Count; v++)
+            {
+                Limit(document.Posts[i].Provenance[v].ExternalId, 200, $"$.posts[{i}].provenance[{v}].externalId");
+                Limit(document.Posts[i].Provenance[v].AuthorHandle, 200, $"$.posts[{i}].provenance[{v}].authorHandle");
+            }
+        }
 
         var authorIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < document.Authors.Count; i++)

@@ -102,7 +102,7 @@ public static class ReadingQueries
             .Select(p => new PostView(
                 p.Id, p.ParentId, p.Depth, p.Author!.DisplayName, p.Author.Slug, p.PostedAt,
                 p.CurrentRevision!.Html, p.IsDeleted, p.IsHidden, p.CurrentRevision.Number,
-                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation)).ToList())
+                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation, x.SpanStart != null)).ToList())
             { AuthorId = p.AuthorId, RevisionId = p.CurrentRevisionId ?? 0 })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
     }

@@ -49,6 +49,66 @@ public static partial class RevisionDiff
             a = block.DeleteStartA + block.DeleteCountA;
         }
         Add(DiffKind.Same, result.PiecesOld.Skip(a));
-        return pieces;
+        return Readable(pieces);
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Word();
+
+    /// <summary>
+    /// A rewritten phrase shares small words with the old one ("that", "to", "this"): word by word it reads
+    /// as a dozen scraps. One shared word between two changes is taken into both sides, so the reader sees
+    /// the old phrase struck out and the new one after it.
+    /// </summary>
+    private static List<DiffPiece> Readable(List<DiffPiece> pieces)
+    {
+        var changes = new List<(string Removed, string Added)>();
+        var result = new List<DiffPiece>();
+        string? pendingSame = null;
+
+        void Flush()
+        {
+            if (changes.Count == 0)
+                return;
+            var removed = string.Concat(changes.Select(c => c.Removed));
+            var added = string.Concat(changes.Select(c => c.Added));
+            if (removed.Length > 0)
+                result.Add(new DiffPiece(DiffKind.Removed, removed));
+            if (added.Length > 0)
+                result.Add(new DiffPiece(DiffKind.Added, added));
+            changes.Clear();
+        }
+
+        foreach (var piece in pieces)
+        {
+            if (piece.Kind == DiffKind.Same)
+            {
+                if (pendingSame is not null)
+                {
+                    Flush();
+                    result.Add(new DiffPiece(DiffKind.Same, pendingSame));
+                }
+                pendingSame = piece.Text;
+                continue;
+            }
+            if (pendingSame is not null)
+            {
+                if (changes.Count > 0 && Word().Count(pendingSame) <= 1)
+                {
+                    changes.Add((pendingSame, pendingSame));
+                }
+                else
+                {
+                    Flush();
+                    result.Add(new DiffPiece(DiffKind.Same, pendingSame));
+                }
+                pendingSame = null;
+            }
+            changes.Add(piece.Kind == DiffKind.Removed ? (piece.Text, "") : ("", piece.Text));
+        }
+        Flush();
+        if (pendingSame is not null)
+            result.Add(new DiffPiece(DiffKind.Same, pendingSame));
+        return result;
     }
 }

@@ -6,7 +6,8 @@ namespace Debate.Core.Reading;
 
 public sealed record ThreadSummary(string Slug, string Title, int PostCount, DateTimeOffset LastActivityAt, IReadOnlyList<Platform> Platforms);
 
-public sealed record ProvenanceView(Platform Platform, string? Url, ProvenanceRelation Relation);
+/// <param name="IsPart">Whether it covers a part of the post only (one reposted tweet of several), not the whole.</param>
+public sealed record ProvenanceView(Platform Platform, string? Url, ProvenanceRelation Relation, bool IsPart);
 
 /// <summary>What a thread page shows of a post: everything comes from stored columns, nothing is rendered per request.</summary>
 public sealed record PostView(
@@ -44,7 +45,7 @@ public static class ThreadQueries
             .Select(p => new PostView(
                 p.Id, p.ParentId, p.Depth, p.Author!.DisplayName, p.Author.Slug, p.PostedAt,
                 p.CurrentRevision!.Html, p.IsDeleted, p.IsHidden, p.CurrentRevision.Number,
-                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation)).ToList())
+                p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation, x.SpanStart != null)).ToList())
             { AuthorId = p.AuthorId, RevisionId = p.CurrentRevisionId ?? 0 })
             .ToListAsync(cancellationToken);
         return new ThreadView(thread.Id, thread.Slug, thread.Title, thread.Status, thread.Sources, posts);

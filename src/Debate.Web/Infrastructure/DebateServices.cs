@@ -30,7 +30,11 @@ internal static class DebateServices
         services.AddProblemDetails();
         services.AddRazorPages(options => options.RootDirectory = "/Features");
         // Forms are validated by each page's FluentValidation Validator; MVC's implicit [Required] would repeat it in other words.
-        services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
+        services.Configure<MvcOptions>(options =>
+        {
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            options.Filters.Add<RefuseOversizeRequests>();
+        });
         services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddScoped<Debate.Core.Posting.PostWriter>();
         services.AddDebateAccounts();

@@ -103,4 +103,18 @@ public class ThreadDocumentReaderTests
 
         Refused(json);
     }
+
+    [Fact]
+    public void Values_longer_than_their_stored_columns_are_refused_by_name_not_left_to_fail_the_write()
+    {
+        var json = Valid
+            .Replace("\"title\": \"T\"", $"\"title\": \"{new string('T', 301)}\"", StringComparison.Ordinal)
+            .Replace("\"displayName\": \"A\"", $"\"displayName\": \"{new string('A', 201)}\"", StringComparison.Ordinal)
+            .Replace("\"authors\": [", $"\"tags\": [ {{ \"name\": \"{new string('n', 65)}\", \"statement\": \"S\" }} ], \"authors\": [", StringComparison.Ordinal);
+
+        var error = Refused(json);
+
+        Assert.Equal(["$.thread.title", "$.authors[0].displayName", "$.tags[0].name"], error.Errors.Select(e => e.Where));
+        Assert.Equal("301 characters; the limit is 300", error.Errors[0].Message);
+    }
 }

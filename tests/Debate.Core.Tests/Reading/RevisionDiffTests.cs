@@ -22,6 +22,23 @@ public class RevisionDiffTests
     }
 
     [Fact]
+    public void A_rewritten_phrase_reads_as_the_old_words_struck_out_and_the_new_ones_after_not_as_scraps_around_shared_small_words()
+    {
+        var pieces = RevisionDiff.Compare(
+            "I really don't like that you've taken this discussion to Twitter. I think so.",
+            "I really don't like all this discussion happening on Twitter, and I appreciate that you took the time to move this back to LW/AF instead. I think so.");
+
+        Assert.Equal(
+            [
+                new DiffPiece(DiffKind.Same, "I really don't like "),
+                new DiffPiece(DiffKind.Removed, "that you've taken this discussion to Twitter"),
+                new DiffPiece(DiffKind.Added, "all this discussion happening on Twitter, and I appreciate that you took the time to move this back to LW/AF instead"),
+                new DiffPiece(DiffKind.Same, ". I think so."),
+            ],
+            pieces);
+    }
+
+    [Fact]
     public void Identical_texts_are_one_unchanged_piece()
     {
         Assert.Equal([new DiffPiece(DiffKind.Same, "same words")], RevisionDiff.Compare("same words", "same words"));

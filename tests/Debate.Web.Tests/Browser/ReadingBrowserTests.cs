@@ -22,17 +22,6 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
         return page;
     }
 
-    /// <summary>What the reader sees in the window (the full-page shots do not show where the page is scrolled to).</summary>
-    private static async Task ViewportScreenshotAsync(IPage page, string name)
-    {
-        Directory.CreateDirectory(Infrastructure.Browser.ArtifactsFolder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Infrastructure.Browser.ArtifactsFolder, name + ".png") });
-    }
-
-    /// <summary>Where an element stands in the viewport: its top edge, and the viewport's height.</summary>
-    private static Task<double[]> PlaceInViewportAsync(IPage page, string selector) =>
-        page.EvaluateAsync<double[]>("s => { const box = document.querySelector(s).getBoundingClientRect(); return [box.top, box.bottom, window.innerHeight]; }", selector);
-
     [Fact]
     public async Task Following_a_quote_scrolls_to_its_source_and_highlights_the_quoted_words()
     {
@@ -52,9 +41,8 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
         Assert.Equal(1, await page.Locator($"#p{Id("a1")} mark.quoted-span.is-highlighted").CountAsync());
         // The page moved up to the source, and the quoted words stand near the top of the window.
         Assert.True(await page.EvaluateAsync<double>("window.scrollY") < scrolledTo);
-        var place = await PlaceInViewportAsync(page, $"#{spanId}");
-        Assert.InRange(place[0], 0, place[2] / 2);
-        await ViewportScreenshotAsync(page, "quote-followed");
+        await Infrastructure.Browser.AssertInUpperHalfAsync(page, $"#{spanId}");
+        await Infrastructure.Browser.WindowScreenshotAsync(page, "quote-followed");
         await page.Context.CloseAsync();
     }
 
@@ -93,8 +81,7 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"#{target}$"));
         await Assertions.Expect(page.Locator($"#{target}")).ToHaveClassAsync(new Regex("is-highlighted"));
-        var place = await PlaceInViewportAsync(page, $"#{target}");
-        Assert.InRange(place[0], 0, place[2] / 2);
+        await Infrastructure.Browser.AssertInUpperHalfAsync(page, $"#{target}");
 
         // Words quoted by two posts lead to the list of both, under the source.
         var twice = page.Locator($"#p{Id("a1")} a.quoted-by");
@@ -140,8 +127,7 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
         Assert.Equal(Id("d6"), long.Parse((await focus.GetAttributeAsync("data-post-id"))!));
         // Scrolled past the context to the post (as far as the page's length allows), which is in view.
         Assert.True(await page.EvaluateAsync<double>("window.scrollY") > 0);
-        var place = await PlaceInViewportAsync(page, "article.post.focus");
-        Assert.InRange(place[0], 0, place[2] / 2);
+        await Infrastructure.Browser.AssertInUpperHalfAsync(page, "article.post.focus");
         var context = page.Locator(".context-list article.post");
         await Assertions.Expect(context).ToHaveCountAsync(6);
         var lastAncestor = await context.Last.BoundingBoxAsync();
@@ -184,8 +170,7 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
         Assert.Equal(order[2], await FocusedAsync());
         await page.Keyboard.PressAsync("k");
         Assert.Equal(order[1], await FocusedAsync());
-        var place = await PlaceInViewportAsync(page, $"#p{order[1]}");
-        Assert.InRange(place[0], 0, place[2] / 2);
+        await Infrastructure.Browser.AssertInUpperHalfAsync(page, $"#p{order[1]}");
         await page.Context.CloseAsync();
     }
 
@@ -204,7 +189,7 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
         await Infrastructure.Browser.ScreenshotAsync(page, name);
-        await ViewportScreenshotAsync(page, name + "-window");
+        await Infrastructure.Browser.WindowScreenshotAsync(page, name + "-window");
         await page.Context.CloseAsync();
     }
 }

@@ -4,15 +4,8 @@ using Xunit;
 
 namespace Debate.Web.Tests.Browser;
 
-public class SignUpBrowserTests(SignUpBrowserTests.Fixture fixture) : IClassFixture<SignUpBrowserTests.Fixture>
+public class SignUpBrowserTests(PlainHttpAccountAppFixture fixture) : IClassFixture<PlainHttpAccountAppFixture>
 {
-    /// <summary>The test server speaks plain http on a loopback port, as a local docker setup does.</summary>
-    public sealed class Fixture : AccountAppFixture
-    {
-        protected override IReadOnlyDictionary<string, string> Settings { get; } =
-            new Dictionary<string, string> { ["Accounts:CookieSecurePolicy"] = "SameAsRequest" };
-    }
-
     [Fact]
     public async Task A_new_member_signs_up_sees_their_name_in_the_header_and_logs_out()
     {

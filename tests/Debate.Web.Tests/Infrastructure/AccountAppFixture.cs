@@ -63,3 +63,10 @@ public class AccountAppFixture : DatabaseFixture
         return client;
     }
 }
+
+/// <summary>Accounts for browser tests: the test server speaks plain http on a loopback port, as a local docker setup does.</summary>
+public class PlainHttpAccountAppFixture : AccountAppFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string> { ["Accounts:CookieSecurePolicy"] = "SameAsRequest" };
+}

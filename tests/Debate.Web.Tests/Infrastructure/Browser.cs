@@ -9,10 +9,11 @@ public static class Browser
 
     public static string ArtifactsFolder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    public static async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <param name="bypassCsp">Ignore the app's Content-Security-Policy, to test what stands behind it (the sanitiser) on its own.</param>
+    public static async Task<IPage> NewPageAsync(Uri baseAddress, bool bypassCsp = false)
     {
         var browser = await Instance.Value;
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1200, Height = 900 }, BypassCSP = bypassCsp });
         return await context.NewPageAsync();
     }
 
@@ -20,6 +21,20 @@ public static class Browser
     {
         Directory.CreateDirectory(ArtifactsFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>What the reader sees in the window (full-page shots do not show where the page is scrolled to).</summary>
+    public static async Task WindowScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ArtifactsFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png") });
+    }
+
+    /// <summary>Whether the element's top edge stands in the upper half of the window: where a followed link should bring it.</summary>
+    public static async Task AssertInUpperHalfAsync(IPage page, string selector)
+    {
+        var place = await page.EvaluateAsync<double[]>("s => { const box = document.querySelector(s).getBoundingClientRect(); return [box.top, window.innerHeight]; }", selector);
+        Xunit.Assert.InRange(place[0], 0, place[1] / 2);
     }
 
     private static async Task<IBrowser> LaunchAsync()

@@ -1,4 +1,5 @@
 using Debate.Core.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,11 +45,17 @@ public class SeededAppFixture : DatabaseFixture
 
     private Lazy<Uri> _serverAddress = null!;
 
+    /// <summary>The demo thread's post ids by their place in the rebuilt document ("c1" is the first comment on the page).</summary>
+    public IReadOnlyDictionary<string, long> Ids { get; private set; } = new Dictionary<string, long>();
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await using (var db = CreateContext())
+        {
             await DemoSeeder.SeedAsync(db, TimeProvider.System);
+            Ids = await db.Posts.Where(p => p.Thread!.Slug == "scheming-ais").ToDictionaryAsync(p => p.ImportKey!, p => p.Id);
+        }
         App = new DebateApp(ConnectionString);
         _serverAddress = new Lazy<Uri>(App.StartKestrel);
     }

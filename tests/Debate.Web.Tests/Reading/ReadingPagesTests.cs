@@ -183,7 +183,8 @@ public class ReadingPagesTests(ReadingAppFixture fixture) : IClassFixture<Readin
         Assert.Equal(2, posts.Length);
         Assert.Contains("Counting arguments, again", posts[0].TextContent, StringComparison.Ordinal);
         Assert.Equal(["Twitter/X"], posts[0].QuerySelectorAll(".badge").Select(b => b.TextContent));
-        Assert.Equal(["LessWrong", "Twitter/X"], posts[1].QuerySelectorAll(".badge").Select(b => b.TextContent));
+        // The same badges as on the thread page: a repost says so.
+        Assert.Equal(["LessWrong", "Twitter/X (repost)"], posts[1].QuerySelectorAll(".badge").Select(b => b.TextContent));
         Assert.Equal($"/t/{Slug}/p/{Id("a1")}", posts[1].QuerySelector("a")!.GetAttribute("href"));
     }
 

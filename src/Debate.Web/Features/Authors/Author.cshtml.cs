@@ -44,7 +44,7 @@ public sealed class AuthorModel(DebateDbContext db) : PageModel
                 p.Id, p.Thread!.Slug, p.Thread.Title, p.PostedAt, p.IsDeleted,
                 // Only the start of the author's own words is shown; there is no need to fetch all of them.
                 Own = p.CurrentRevision!.OwnText.Substring(0, 400),
-                Provenance = p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation)).ToList(),
+                Provenance = p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation, x.SpanStart != null)).ToList(),
             })
             .ToListAsync(cancellationToken);
         DisplayName = author.DisplayName;
