@@ -20,6 +20,7 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
     public DbSet<ClaimTag> ClaimTags => Set<ClaimTag>();
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ImportedDocument> ImportedDocuments => Set<ImportedDocument>();
+    public DbSet<RepostCandidate> RepostCandidates => Set<RepostCandidate>();
     /// <summary>Shared by every app instance, so a login on one is valid on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -39,5 +40,6 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
         configurationBuilder.Properties<Stance>().HaveConversion<LowerCaseEnumConverter<Stance>>().HaveMaxLength(16);
         configurationBuilder.Properties<ClaimState>().HaveConversion<LowerCaseEnumConverter<ClaimState>>().HaveMaxLength(16);
         configurationBuilder.Properties<ThreadStatus>().HaveConversion<LowerCaseEnumConverter<ThreadStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<RepostState>().HaveConversion<LowerCaseEnumConverter<RepostState>>().HaveMaxLength(16);
     }
 }

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Core.Interchange;
 
-public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, int PostsAlreadyPresent);
+public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, int PostsAlreadyPresent)
+{
+    /// <summary>The posts this import added, for what looks at new posts afterwards (the repost finder).</summary>
+    public IReadOnlyList<long> AddedPostIds { get; init; } = [];
+}
 
 /// <summary>
 /// Writes a checked debate-thread/1 document into the database in one transaction. Posts are matched by
@@ -128,7 +132,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
                 thread.LastActivityAt = latest;
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count);
+        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count) { AddedPostIds = added.Select(a => a.Post.Id).ToList() };
     }
 
     /// <summary>An item published once (a tweet, a comment) belongs to one post: a second claim on it is refused by name.</summary>
