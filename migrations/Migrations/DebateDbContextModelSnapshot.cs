@@ -722,6 +722,12 @@ namespace Debate.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_post_revisions");
 
+                    b.HasIndex("PlainText")
+                        .HasDatabaseName("ix_post_revisions_plain_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PlainText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PlainText"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_post_revisions_search_vector");
 
@@ -890,6 +896,65 @@ namespace Debate.Migrations.Migrations
                         .HasDatabaseName("ix_quotes_source_revision_id");
 
                     b.ToTable("quotes", (string)null);
+                });
+
+            modelBuilder.Entity("Debate.Core.Model.RepostCandidate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ContainedPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contained_post_id");
+
+                    b.Property<long>("ContainerPostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("container_post_id");
+
+                    b.Property<double>("Containment")
+                        .HasColumnType("double precision")
+                        .HasColumnName("containment");
+
+                    b.Property<DateTimeOffset>("FoundAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("found_at");
+
+                    b.Property<double>("Similarity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("similarity");
+
+                    b.Property<int?>("SpanEnd")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_end");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_start");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_repost_candidates");
+
+                    b.HasIndex("ContainedPostId")
+                        .HasDatabaseName("ix_repost_candidates_contained_post_id");
+
+                    b.HasIndex("State")
+                        .HasDatabaseName("ix_repost_candidates_state");
+
+                    b.HasIndex("ContainerPostId", "ContainedPostId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_repost_candidates_container_post_id_contained_post_id");
+
+                    b.ToTable("repost_candidates", (string)null);
                 });
 
             modelBuilder.Entity("Debate.Core.Model.SearchWord", b =>
@@ -1391,6 +1456,23 @@ namespace Debate.Migrations.Migrations
                     b.Navigation("SourcePost");
 
                     b.Navigation("SourceRevision");
+                });
+
+            modelBuilder.Entity("Debate.Core.Model.RepostCandidate", b =>
+                {
+                    b.HasOne("Debate.Core.Model.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ContainedPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repost_candidates_posts_contained_post_id");
+
+                    b.HasOne("Debate.Core.Model.Post", null)
+                        .WithMany()
+                        .HasForeignKey("ContainerPostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_repost_candidates_posts_container_post_id");
                 });
 
             modelBuilder.Entity("Debate.Core.Model.Tag", b =>

@@ -21,6 +21,7 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
     public DbSet<ModerationAction> ModerationActions => Set<ModerationAction>();
     public DbSet<ImportedDocument> ImportedDocuments => Set<ImportedDocument>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
+    public DbSet<RepostCandidate> RepostCandidates => Set<RepostCandidate>();
     /// <summary>Shared by every app instance, so a login on one is valid on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -40,5 +41,6 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
         configurationBuilder.Properties<Stance>().HaveConversion<LowerCaseEnumConverter<Stance>>().HaveMaxLength(16);
         configurationBuilder.Properties<ClaimState>().HaveConversion<LowerCaseEnumConverter<ClaimState>>().HaveMaxLength(16);
         configurationBuilder.Properties<ThreadStatus>().HaveConversion<LowerCaseEnumConverter<ThreadStatus>>().HaveMaxLength(16);
+        configurationBuilder.Properties<RepostState>().HaveConversion<LowerCaseEnumConverter<RepostState>>().HaveMaxLength(16);
     }
 }

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Core.Interchange;
 
-public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, int PostsAlreadyPresent);
+public sealed record ImportResult(long ThreadId, string Slug, int PostsAdded, int PostsAlreadyPresent)
+{
+    /// <summary>The posts this import added, for what looks at new posts afterwards (the repost finder).</summary>
+    public IReadOnlyList<long> AddedPostIds { get; init; } = [];
+}
 
 /// <summary>How far an import has come: posts rendered and written of those the file adds.</summary>
 public sealed record ImportProgress(int PostsWritten, int PostsToWrite);
@@ -122,7 +126,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         if (latest > thread.LastActivityAt)
             thread.LastActivityAt = latest;
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count);
+        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count) { AddedPostIds = added.Select(a => a.Post.Id).ToList() };
     }
 
     private static List<RevisionInfo> RevisionsOf(PostInfo info) =>

@@ -37,6 +37,12 @@ public class ModerationAccessTests(ModerationAccessTests.Fixture fixture) : ICla
         { "POST", "/moderation/authors?handler=Undo&id=404" },
         { "GET", "/moderation/import" },
         { "POST", "/moderation/import" },
+        { "GET", "/moderation/reposts" },
+        { "POST", "/moderation/reposts?handler=Merge&keep=404&fold=405" },
+        { "POST", "/moderation/reposts?handler=Dismiss&candidate=404" },
+        { "POST", "/moderation/reposts?handler=Undo&id=404" },
+        { "GET", "/moderation/log" },
+        { "POST", "/moderation/log?handler=Undo&id=404" },
     };
 
     [Theory]

@@ -29,6 +29,26 @@ public class DatabaseFixture : IAsyncLifetime
         return string.Join(",", counts);
     }
 
+    /// <summary>
+    /// Every row of every table (but the moderation log, which only grows), each table ordered, as text: equal
+    /// dumps mean an undo put the database back as it was.
+    /// </summary>
+    public async Task<string> DumpTablesAsync()
+    {
+        await using var db = CreateContext();
+        var tables = await db.Database.SqlQueryRaw<string>(
+                "SELECT table_name::text AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'moderation_actions' ORDER BY 1")
+            .ToListAsync();
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            // Names from the catalogue, quoted; rows ordered by their whole text, so tables without an id work too.
+            var sql = $"SELECT coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), '') AS \"Value\" FROM \"{table}\" t";
+            dump.Append("== ").AppendLine(table).AppendLine(await db.Database.SqlQueryRaw<string>(sql).SingleAsync());
+        }
+        return dump.ToString();
+    }
+
     public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestCluster.CreateDatabaseAsync($"test_{Guid.NewGuid():N}");

@@ -28,3 +28,15 @@ internal sealed class ImportedDocumentConfiguration : IEntityTypeConfiguration<I
         builder.HasIndex(d => d.ThreadId);
     }
 }
+
+internal sealed class RepostCandidateConfiguration : IEntityTypeConfiguration<RepostCandidate>
+{
+    public void Configure(EntityTypeBuilder<RepostCandidate> builder)
+    {
+        builder.HasIndex(c => new { c.ContainerPostId, c.ContainedPostId }).IsUnique();
+        builder.HasIndex(c => c.ContainedPostId);
+        builder.HasIndex(c => c.State);
+        builder.HasOne<Post>().WithMany().HasForeignKey(c => c.ContainerPostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(c => c.ContainedPostId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -45,5 +45,7 @@ internal sealed class PostRevisionConfiguration : IEntityTypeConfiguration<PostR
                 "setweight(to_tsvector('english', own_text), 'A') || setweight(to_tsvector('english', quoted_text), 'C')",
                 stored: true);
         builder.HasIndex(SearchVector).HasMethod("gin");
+        // Finding reposts: "which texts hold this tweet's words" (pg_trgm's %> operator) is answered from this index.
+        builder.HasIndex(r => r.PlainText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -2,6 +2,7 @@ using Debate.Core.Data;
 using Debate.Core.Interchange;
 using Debate.Core.Interchange.Platforms;
 using Debate.Core.Model;
+using Debate.Core.Moderation;
 using Debate.Core.Rebuilding;
 using Debate.Web.Infrastructure;
 using FluentValidation;
@@ -25,6 +26,7 @@ public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidat
 
     public ImportResult? Result { get; private set; }
     public bool ResultIsDraft { get; private set; }
+    public int RepostsFound { get; private set; }
     public IReadOnlyList<string> FileErrors { get; private set; } = [];
 
     public sealed class InputModel
@@ -70,6 +72,8 @@ public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidat
             var (document, source, draft) = Read(files);
             Result = await new ThreadImporter(db, clock).ImportAsync(document, string.Join(", ", files.Select(f => f.Name)), source, cancellationToken);
             ResultIsDraft = draft;
+            // New posts are matched against what is already here, so a reposted tweet is offered for merging at once.
+            RepostsFound = (await RepostFinder.FindForAsync(db, Result.AddedPostIds, clock, cancellationToken)).Count;
         }
         catch (ImportException e)
         {
