@@ -41,6 +41,12 @@ pg_start() {
   as_pg "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='' -c max_connections=200" start >/dev/null
   CLUSTERS+=("$dir")
+  # initdb makes only "postgres"; the app's database is made once, on the primary (a standby has it by replication).
+  if [ "${2:-}" != "" ] && [ ! -f "$dir/standby.signal" ]; then
+    PGPASSWORD="$DB_PASSWORD" "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U debate -d postgres -XAtq \
+      -c "SELECT 1 FROM pg_database WHERE datname = 'debate'" | grep -q 1 \
+      || PGPASSWORD="$DB_PASSWORD" "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U debate debate
+  fi
 }
 
 pg_stop() { as_pg "$PG_BIN/pg_ctl" -D "$1" -m "${2:-fast}" -w stop >/dev/null 2>&1 || true; }
@@ -66,7 +72,7 @@ app_start() {
      dotnet "$APP_DLL" >"$WORK/$name.log" 2>&1) &
   APP_PIDS+=("$!")
   eval "APP_PID_$name=$!"
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 600); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
     sleep 0.5
   done
