@@ -21,9 +21,14 @@ public static class AuthorSlugs
         return result.Length > 0 ? result : "member";
     }
 
+    /// <summary>Call inside the transaction that saves the author: it holds a lock on the stem until that transaction ends.</summary>
     public static async Task<string> UniqueAsync(DebateDbContext db, string userName, CancellationToken cancellationToken)
     {
         var stem = FromUserName(userName);
+        // Registrations with the same stem ("Alice", "alice.", a form sent twice) wait for each other rather than
+        // all choosing the same free slug.
+        if (db.Database.CurrentTransaction is not null)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({stem}))", cancellationToken);
         var taken = await db.Authors.Where(a => a.Slug == stem || a.Slug.StartsWith(stem + "-"))
             .Select(a => a.Slug).ToListAsync(cancellationToken);
         if (!taken.Contains(stem, StringComparer.Ordinal))

@@ -2,6 +2,7 @@ using Debate.Core.Data;
 using Debate.Core.Model;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Debate.Core.Accounts;
 
@@ -38,6 +39,23 @@ public sealed record AccountResult(AppUser? User, IReadOnlyList<AccountError> Er
 public sealed class UserAccounts(UserManager<AppUser> users, DebateDbContext db, TimeProvider clock)
 {
     public async Task<AccountResult> CreateAsync(NewAccount account, CancellationToken cancellationToken)
+    {
+        // Two registrations at once (a double-submitted form, or "Alice" and "alice.") can both pass the checks and then
+        // collide on a unique index; the one that lost is checked again, and is told the name is taken or gets the next slug.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CreateOnceAsync(account, cancellationToken);
+            }
+            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<AccountResult> CreateOnceAsync(NewAccount account, CancellationToken cancellationToken)
     {
         if (!AccountRoles.All.Contains(account.Role))
             return AccountResult.Failed("Role", $"There is no role '{account.Role}'; use one of {string.Join(", ", AccountRoles.All)}.");

@@ -101,6 +101,17 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>Starts a cluster this instance stopped again, on the same port, as a restarted server comes back.</summary>
+    public async Task StartAgainAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_stopped)
+            throw new InvalidOperationException("The cluster is running.");
+        var result = await StartOnPortAsync(_binDirectory, _runAs, _options, Port, cancellationToken);
+        if (!result.Succeeded)
+            throw new PostgresUnavailableException($"PostgreSQL did not start again: {LastLine(result.Output)}");
+        _stopped = false;
+    }
+
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Where the server's programs are: an explicit DEBATE_PG_BIN, pg_config, Debian's versioned folders, then PATH.</summary>
@@ -200,18 +211,12 @@ public sealed class LocalPostgres : IAsyncDisposable
 
     private static async Task<int> StartServerAsync(string binDirectory, string? runAs, LocalPostgresOptions options, Action<string> log, CancellationToken cancellationToken)
     {
-        var settings = new List<string> { "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
-        if (options.Ephemeral)
-            settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300"]);
 
         string lastError = "";
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var port = FreePort();
-            var result = await ProcessRunner.RunAsync(Path.Combine(binDirectory, "pg_ctl"),
-                ["-D", options.DataDirectory, "-l", Path.Combine(options.DataDirectory, "server.log"), "-w", "-t", "60",
-                 "-o", string.Join(' ', settings.Append($"-c port={port}")), "start"],
-                runAs, cancellationToken);
+            var result = await StartOnPortAsync(binDirectory, runAs, options, port, cancellationToken);
             if (result.Succeeded)
             {
                 log($"PostgreSQL started on 127.0.0.1:{port} (data in {options.DataDirectory})");
@@ -220,6 +225,17 @@ public sealed class LocalPostgres : IAsyncDisposable
             lastError = LastLine(result.Output);
         }
         throw new PostgresUnavailableException($"PostgreSQL did not start: {lastError} (see {Path.Combine(options.DataDirectory, "server.log")})");
+    }
+
+    private static Task<ProcessResult> StartOnPortAsync(string binDirectory, string? runAs, LocalPostgresOptions options, int port, CancellationToken cancellationToken)
+    {
+        var settings = new List<string> { "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
+        if (options.Ephemeral)
+            settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300"]);
+        return ProcessRunner.RunAsync(Path.Combine(binDirectory, "pg_ctl"),
+            ["-D", options.DataDirectory, "-l", Path.Combine(options.DataDirectory, "server.log"), "-w", "-t", "60",
+             "-o", string.Join(' ', settings.Append($"-c port={port}")), "start"],
+            runAs, cancellationToken);
     }
 
     private static int FreePort()

@@ -18,12 +18,7 @@ internal static class DebateServices
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        // Resolved on first use: by then the connection string is known, even when the app provisioned its own cluster.
-        services.AddSingleton(provider => DebateDatabase.CreateDataSource(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException("ConnectionStrings:Debate is not set.")));
-        services.AddDbContextPool<DebateDbContext>((provider, options) =>
-            DebateDatabase.Configure(options, provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddDebateDatabase();
         services.AddSingleton<PostSearch>();
         services.AddDataProtection().SetApplicationName("Debate").PersistKeysToDbContext<DebateDbContext>();
         services.AddHealthChecks().AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "postgresql");
@@ -47,17 +42,18 @@ internal static class DebateServices
         // People get an HTML page, programs RFC 7807 problem details; neither ever sees a stack trace.
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = DatabaseOutage.StatusCodeFor });
             api.UseStatusCodePages();
         });
         app.UseWhen(context => !IsApi(context), web =>
         {
-            web.UseExceptionHandler("/Error");
+            web.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseOutage.StatusCodeFor });
             web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseReadRouting();
         app.UseDebateAccounts();
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();

@@ -19,7 +19,7 @@ public class HealthWhenDatabaseIsDownTests
     }
 
     [Fact]
-    public async Task A_page_that_fails_shows_an_error_page_without_a_stack_trace()
+    public async Task A_page_shows_a_503_error_page_without_a_stack_trace_while_the_database_does_not_answer()
     {
         await using var app = new DebateApp("Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2");
         using var client = app.CreateClient();
@@ -27,8 +27,8 @@ public class HealthWhenDatabaseIsDownTests
         using var response = await client.GetAsync("/");
         var body = await response.Content.ReadAsStringAsync();
 
-        Assert.True((int)response.StatusCode >= 500);
-        Assert.Contains("<h1>", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("<h1>Temporarily unavailable</h1>", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Npgsql", body, StringComparison.Ordinal);
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using Debate.Core.Data;
 using Debate.Core.Interchange;
 using Debate.Core.Model;
+using Debate.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Web.Features.Threads;
@@ -17,6 +18,6 @@ internal static class ThreadApi
             return document is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Thread not found", detail: $"There is no published thread '{slug}'.")
                 : Results.Json(document, InterchangeJson.Options);
-        });
+        }).WithMetadata(new ReadsFromReplicaMetadata());
     }
 }
