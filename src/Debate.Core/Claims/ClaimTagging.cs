@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Debate.Core.Accounts;
 using Debate.Core.Anchoring;
 using Debate.Core.Data;
@@ -45,7 +46,8 @@ public static class ClaimTagging
     public const int MaxStatementLength = 500;
     private const int PlaceContext = 40;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Stances and states as the words the pages use ("opposes", "proposed"), so the log reads plainly.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public static async Task<ClaimResult> ProposeAsync(DebateDbContext db, ClaimRequest request, ClaimActor actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {

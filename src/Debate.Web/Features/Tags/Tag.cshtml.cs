@@ -54,10 +54,11 @@ public sealed class TagModel(DebateDbContext db) : PageModel
         StanceCounts = await shown.GroupBy(x => x.Claim.Stance).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Total = StanceCounts.Values.Sum();
-        Threads = await shown.GroupBy(x => new { x.Post.Thread!.Slug, x.Post.Thread.Title })
-            .Select(g => new ThreadCount(g.Key.Slug, g.Key.Title, g.Count()))
-            .OrderByDescending(t => t.Spans).ThenBy(t => t.Title)
-            .ToListAsync(cancellationToken);
+        Threads = (await shown.GroupBy(x => new { x.Post.Thread!.Slug, x.Post.Thread.Title })
+                .Select(g => new ThreadCount(g.Key.Slug, g.Key.Title, g.Count()))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(t => t.Spans).ThenBy(t => t.Title, StringComparer.Ordinal)
+            .ToList();
         Related = await RelatedAsync(tag.Id, cancellationToken);
         return Page();
     }
@@ -81,12 +82,17 @@ public sealed class TagModel(DebateDbContext db) : PageModel
             .ToList();
     }
 
-    private sealed record ShownClaim(ClaimTag Claim, Post Post);
+    // Built with an initializer, not a constructor: EF translates the members of the one, not of the other.
+    private sealed class ShownClaim
+    {
+        public required ClaimTag Claim { get; init; }
+        public required Post Post { get; init; }
+    }
 
     /// <summary>Confirmed claim tags on posts a reader can see.</summary>
     private static IQueryable<ShownClaim> Shown(DebateDbContext db) =>
         db.ClaimTags.AsNoTracking()
             .Where(c => c.State == ClaimState.Confirmed)
-            .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new ShownClaim(c, p))
+            .Join(db.Posts, c => c.PostId, p => p.Id, (c, p) => new ShownClaim { Claim = c, Post = p })
             .Where(x => !x.Post.IsDeleted && !x.Post.IsHidden && x.Post.MergedIntoId == null && x.Post.Thread!.Status == ThreadStatus.Published);
 }
