@@ -92,7 +92,7 @@ internal static class ArgumentSvg
                 new XAttribute("href", Links.Post(slug, node.PostId) + "#" + Links.ClaimId(node.PostId, node.Spans[0].Id)),
                 new XAttribute("class", $"argument-node stance-{stance}"),
                 new XAttribute("id", "node-" + node.Id),
-                new XAttribute("aria-label", name),
+                // Named by its title and its visible text: an aria-label would differ from the (shortened) words shown.
                 new XElement(Svg + "title", name),
                 new XElement(Svg + "rect", new XAttribute("class", "card"), new XAttribute("x", N(x)), new XAttribute("y", N(y)),
                     new XAttribute("width", N(CardWidth)), new XAttribute("height", N(CardHeight)), new XAttribute("rx", "6")),
