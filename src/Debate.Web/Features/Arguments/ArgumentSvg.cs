@@ -20,7 +20,7 @@ internal static class ArgumentSvg
     private const double Row = 128;
     private const double Margin = 20;
     private const double HeaderHeight = 96;
-    private const int CharsPerLine = 36;
+    private const int CharsPerLine = 32;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     public static string Draw(string slug, string title, ArgumentGraph graph)
@@ -55,12 +55,14 @@ internal static class ArgumentSvg
             double lx, ly;
             if (columns[edge.From.TagName] == columns[edge.To.TagName] && rows[edge.From.PostId] - rows[edge.To.PostId] > 1)
             {
-                // Down the same column past other cards: round the left side.
-                var (x1, y1) = (fx, fy + CardHeight / 2);
-                var (x2, y2) = (tx, ty + CardHeight / 2);
-                var bow = 24 + 6 * (rows[edge.From.PostId] - rows[edge.To.PostId]);
-                d = $"M{N(x1)} {N(y1)} C{N(x1 - bow)} {N(y1)} {N(x2 - bow)} {N(y2)} {N(x2 - 2)} {N(y2)}";
-                (lx, ly) = (x1 - bow * 0.75, (y1 + y2) / 2);
+                // Down the same column past other cards: round the left side (the right one in the first column, to stay in the picture).
+                var side = columns[edge.From.TagName] == 0 ? 1 : -1;
+                var edgeX = side > 0 ? CardWidth : 0;
+                var (x1, y1) = (fx + edgeX, fy + CardHeight / 2);
+                var (x2, y2) = (tx + edgeX, ty + CardHeight / 2);
+                var bow = side * Math.Min(Column - CardWidth - 4, 16 + 4 * (rows[edge.From.PostId] - rows[edge.To.PostId]));
+                d = $"M{N(x1)} {N(y1)} C{N(x1 + bow)} {N(y1)} {N(x2 + bow)} {N(y2)} {N(x2 + side * 2)} {N(y2)}";
+                (lx, ly) = (x1 + bow * 0.75, (y1 + y2) / 2);
             }
             else
             {
