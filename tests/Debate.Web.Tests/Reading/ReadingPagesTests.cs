@@ -196,7 +196,10 @@ public class ReadingPagesTests(ReadingAppFixture fixture) : IClassFixture<Readin
         Assert.Equal("counting-argument", page.QuerySelector("h1")!.TextContent);
         Assert.Contains("more schemers", page.QuerySelector(".statement")!.TextContent, StringComparison.Ordinal);
         var span = Assert.Single(page.QuerySelectorAll(".tagged-span"));
-        Assert.Equal(ReadingThread.ClaimWords, span.QuerySelector("blockquote")!.TextContent);
+        Assert.Equal(ReadingThread.ClaimWords, span.QuerySelector("blockquote mark")!.TextContent);
+        // The words come with their context either side.
+        Assert.Contains(ReadingThread.ClaimWords, span.QuerySelector("blockquote")!.TextContent, StringComparison.Ordinal);
+        Assert.True(span.QuerySelector("blockquote")!.TextContent.Length > ReadingThread.ClaimWords.Length);
         Assert.Equal("opposes", span.QuerySelector(".stance")!.TextContent);
         Assert.StartsWith($"/t/{Slug}/p/{Id("a1")}#p{Id("a1")}-c", span.QuerySelectorAll("a")[^1].GetAttribute("href"), StringComparison.Ordinal);
     }

@@ -38,6 +38,12 @@ internal static class Links
 
     public static string Map(string slug) => $"/t/{Segment(slug)}/map";
 
+    public static string PostClaims(string slug, long postId) => $"/t/{Segment(slug)}/p/{postId}/claims";
+
+    public static string Arguments(string slug) => $"/t/{Segment(slug)}/arguments";
+
+    public static string Argdown(string slug) => $"/t/{Segment(slug)}/arguments.argdown";
+
     public static string Author(string slug) => $"/authors/{Segment(slug)}";
 
     public static string Tag(string name) => $"/tags/{Segment(name)}";

@@ -1,0 +1,72 @@
+using System.Net;
+using Debate.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace Debate.Web.Tests.Claims;
+
+/// <summary>The demo thread's argument: its claim tags drawn as a map, said in words, and exported as Argdown.</summary>
+public class ArgumentViewTests(SeededAppFixture fixture) : IClassFixture<SeededAppFixture>
+{
+    private const string Path = "/t/scheming-ais/arguments";
+
+    [Fact]
+    public async Task The_seed_threads_argument_map_has_a_column_per_tag_and_joins_the_counting_speed_and_slack_exchange()
+    {
+        var page = await fixture.App.CreateClient().GetDocumentAsync(Path);
+
+        var svg = page.QuerySelector("svg.argument-map")!;
+        var tags = svg.QuerySelectorAll(".tag-header .tag-name").Select(t => t.TextContent).ToList();
+        Assert.Equal(6, tags.Count);
+        Assert.Equal(["counting-argument", "speed-argument", "slack-in-training"], tags.Take(3));
+        Assert.Contains("reversal-curse", tags);
+        Assert.Contains("goal-guarding", tags);
+        // Joe Carlsmith, answering Quintin Pope, questions the counting argument and argues speed against it.
+        var edges = svg.QuerySelectorAll("path.argument-edge")
+            .Select(e => (From: e.GetAttribute("data-from")!, To: e.GetAttribute("data-to")!, Class: e.GetAttribute("class")!)).ToList();
+        var questions = Assert.Single(edges, e => e.From.EndsWith("-counting-argument", StringComparison.Ordinal) && e.Class.Contains("stance-questions", StringComparison.Ordinal));
+        Assert.EndsWith("-counting-argument", questions.To, StringComparison.Ordinal);
+        Assert.Contains(edges, e => e.From.EndsWith("-speed-argument", StringComparison.Ordinal) && e.To == questions.To);
+        // Evan Hubinger opposes TurnTrout's slack, further down the same branch.
+        Assert.Contains(edges, e => e.From.EndsWith("-slack-in-training", StringComparison.Ordinal) && e.To.EndsWith("-slack-in-training", StringComparison.Ordinal)
+            && e.Class.Contains("stance-opposes", StringComparison.Ordinal));
+        var cards = svg.QuerySelectorAll("a.argument-node");
+        Assert.All(cards, card => Assert.StartsWith("/t/scheming-ais/p/", card.GetAttribute("href"), StringComparison.Ordinal));
+        Assert.Contains(cards, card => card.QuerySelector("title")!.TextContent.StartsWith("Joe Carlsmith questions counting-argument", StringComparison.Ordinal));
+        Assert.NotNull(page.QuerySelector("#words-heading"));
+    }
+
+    [Fact]
+    public async Task The_argdown_export_states_every_tag_of_the_seed_and_relates_the_stands_to_it()
+    {
+        using var response = await fixture.App.CreateClient().GetAsync(Path + ".argdown");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        foreach (var tag in new[] { "counting-argument", "simplicity-argument", "speed-argument", "slack-in-training", "reversal-curse", "goal-guarding" })
+            Assert.Contains($"\n[{tag}]: ", text, StringComparison.Ordinal);
+        Assert.Matches(@"\n\[counting-argument\]: [^\n]+\n  - <Quintin Pope, post \d+, on counting-argument>\n", text);
+        Assert.Matches(@"<Joe Carlsmith, post \d+, on counting-argument>: “[^”]+” #questions", text);
+    }
+
+    [Fact]
+    public async Task An_unknown_thread_has_no_argument_page()
+    {
+        using var response = await fixture.App.CreateClient().GetAsync("/t/no-such-thread/arguments");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_argument_page_passes_axe_core_and_is_drawn_readably()
+    {
+        var page = await Infrastructure.Browser.NewPageAsync(fixture.ServerAddress);
+        await page.GotoAsync(Path);
+
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await Infrastructure.Browser.ScreenshotAsync(page, "arguments");
+        await page.Locator("svg.argument-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = System.IO.Path.Combine(Infrastructure.Browser.ArtifactsFolder, "argument-map.png") });
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,230 @@
+using System.Net;
+using Debate.Core.Accounts;
+using Debate.Core.Claims;
+using Debate.Core.Model;
+using Debate.Web.Tests.Infrastructure;
+using Debate.Web.Tests.Reading;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Debate.Web.Tests.Claims;
+
+public class ClaimTaggingTests(ClaimTaggingTests.Fixture fixture) : IClassFixture<ClaimTaggingTests.Fixture>
+{
+    private const string Slug = ClaimsAppFixture.Slug;
+    private const string SpeedWords = "the amount of world-modelling matters";
+
+    public sealed class Fixture : ClaimsAppFixture
+    {
+        public HttpClient Member { get; private set; } = null!;
+        public HttpClient PostAuthor { get; private set; } = null!;
+        public HttpClient Moderator { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Member = await LoggedInClientAsync("proposer");
+            PostAuthor = await LoggedInClientAsync("quintin");
+            await LinkToAuthorAsync("quintin", "quintin-pope");
+            Moderator = await LoggedInClientAsync("mod", AccountRoles.Moderator);
+        }
+    }
+
+    private long Id(string key) => fixture.Ids[key];
+
+    private string ClaimsPage(string key) => $"/t/{Slug}/p/{Id(key)}/claims";
+
+    private Task<HttpResponseMessage> TagAsync(HttpClient client, string key, string exact, string tag, string stance, string? statement = null, int? start = null)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Exact"] = exact,
+            ["Input.TagName"] = tag,
+            ["Input.Stance"] = stance,
+        };
+        if (statement is not null)
+            fields["Input.Statement"] = statement;
+        if (start is not null)
+            fields["Input.Start"] = start.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return client.SubmitAsync(ClaimsPage(key), fields, "form.claim-form");
+    }
+
+    private async Task<ClaimTag> ClaimAsync(string key, string exact)
+    {
+        await using var db = fixture.CreateContext();
+        return await db.ClaimTags.Include(c => c.Tag).Where(c => c.PostId == Id(key) && c.Anchor.Exact == exact).OrderByDescending(c => c.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task A_member_proposes_a_new_tag_on_words_of_a_post_and_it_waits_for_confirmation()
+    {
+        using var response = await TagAsync(fixture.Member, "a1", SpeedWords, "Speed argument", "opposes", "Schemers' extra reasoning costs them speed.");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var claim = await ClaimAsync("a1", SpeedWords);
+        Assert.Equal("speed-argument", claim.Tag!.Name);
+        Assert.Equal("Schemers' extra reasoning costs them speed.", claim.Tag.Statement);
+        Assert.Equal(ClaimState.Proposed, claim.State);
+        Assert.Equal(Stance.Opposes, claim.Stance);
+        var text = ReadingThread.PlainText(ReadingThread.RootBody);
+        Assert.Equal(text.IndexOf(SpeedWords, StringComparison.Ordinal), claim.CurrentStart);
+        await using var db = fixture.CreateContext();
+        var logged = await db.ModerationActions.SingleAsync(a => a.Kind == ClaimTagging.ProposeKind && a.PostId == Id("a1") && a.Summary.Contains("speed-argument"));
+        Assert.Equal("proposer", logged.ActorName);
+        Assert.Equal("proposed", logged.After!.RootElement.GetProperty("state").GetString());
+        // Not on the thread yet; listed as proposed on the post's claims page, with no buttons for the proposer.
+        var thread = await fixture.Member.GetDocumentAsync($"/t/{Slug}/p/{Id("a1")}");
+        Assert.Null(thread.QuerySelector($"mark#p{Id("a1")}-c{claim.Id}"));
+        var page = await fixture.Member.GetDocumentAsync(ClaimsPage("a1"));
+        var entry = page.QuerySelector($"#p{Id("a1")}-c{claim.Id}-entry")!;
+        Assert.Contains("proposed", entry.TextContent, StringComparison.Ordinal);
+        Assert.Null(entry.QuerySelector("form"));
+    }
+
+    [Fact]
+    public async Task The_posts_author_confirms_a_proposed_tag_and_it_shows_on_the_thread()
+    {
+        const string words = "draw llamas in their early layers";
+        using (await TagAsync(fixture.Member, "a1", words, "counting-argument", "opposes")) { }
+        var claim = await ClaimAsync("a1", words);
+
+        using var response = await fixture.PostAuthor.SubmitAsync(ClaimsPage("a1"), new Dictionary<string, string>(), $"#p{Id("a1")}-c{claim.Id}-entry form.confirm-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var confirmed = await ClaimAsync("a1", words);
+        Assert.Equal(ClaimState.Confirmed, confirmed.State);
+        var thread = await fixture.Member.GetDocumentAsync($"/t/{Slug}/p/{Id("a1")}");
+        Assert.Equal(words, thread.QuerySelector($"mark#p{Id("a1")}-c{claim.Id}")!.TextContent);
+        await using var db = fixture.CreateContext();
+        var logged = await db.ModerationActions.SingleAsync(a => a.Kind == ClaimTagging.ConfirmKind && a.Summary.Contains("draw llamas"));
+        Assert.Equal("quintin", logged.ActorName);
+        Assert.Equal("proposed", logged.Before!.RootElement.GetProperty("state").GetString());
+        Assert.Equal("confirmed", logged.After!.RootElement.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_member_who_is_not_the_author_may_not_confirm_or_remove()
+    {
+        const string words = "nothing is saved by supposing it does so for a motive";
+        using (await TagAsync(fixture.Member, "a2", words, "counting-argument", "supports")) { }
+        var claim = await ClaimAsync("a2", words);
+
+        // The member's own page has a form (the tagging one) whose token they may send to the confirm handler.
+        using var confirm = await fixture.Member.SubmitAsync(ClaimsPage("a2") + $"?handler=Confirm&claimId={claim.Id}", new Dictionary<string, string>(), "form.claim-form");
+        using var remove = await fixture.PostAuthor.SubmitAsync(ClaimsPage("a2") + $"?handler=Remove&claimId={claim.Id}", new Dictionary<string, string>(), "form.claim-form");
+
+        Assert.Equal(HttpStatusCode.Forbidden, confirm.StatusCode);
+        // Quintin wrote a1, not a2.
+        Assert.Equal(HttpStatusCode.Forbidden, remove.StatusCode);
+        Assert.Equal(ClaimState.Proposed, (await ClaimAsync("a2", words)).State);
+    }
+
+    [Fact]
+    public async Task A_moderator_removes_a_confirmed_tag_softly_and_it_leaves_the_thread_and_the_tag_page()
+    {
+        const string words = "each extra computation the network performs is a constraint on its weights";
+        using (await TagAsync(fixture.Moderator, "a4", words, "counting-argument", "neutral")) { }
+        var claim = await ClaimAsync("a4", words);
+        Assert.Equal(ClaimState.Confirmed, claim.State);
+        var before = await fixture.Member.GetDocumentAsync("/tags/counting-argument");
+        Assert.NotNull(before.QuerySelector($"#claim-{claim.Id}"));
+
+        using var response = await fixture.Moderator.SubmitAsync(ClaimsPage("a4"), new Dictionary<string, string>(), $"#p{Id("a4")}-c{claim.Id}-entry form.remove-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(ClaimState.Removed, (await ClaimAsync("a4", words)).State);
+        var after = await fixture.Member.GetDocumentAsync("/tags/counting-argument");
+        Assert.Null(after.QuerySelector($"#claim-{claim.Id}"));
+        var thread = await fixture.Member.GetDocumentAsync($"/t/{Slug}/p/{Id("a4")}");
+        Assert.Null(thread.QuerySelector($"mark#p{Id("a4")}-c{claim.Id}"));
+    }
+
+    [Fact]
+    public async Task Words_that_are_not_in_the_post_are_refused_beside_the_field_and_nothing_is_written()
+    {
+        var rows = await fixture.CountRowsAsync();
+
+        using var response = await TagAsync(fixture.Member, "a1", "words the post never said", "brand-new-claim", "supports", "A claim.");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("These words are not in the post's current text, exactly as written.", page.QuerySelector("#exact-error")!.TextContent);
+        Assert.Equal("brand-new-claim", page.QuerySelector("#Input_TagName")!.GetAttribute("value"));
+        Assert.Equal("words the post never said", page.QuerySelector("#Input_Exact")!.TextContent.Trim());
+        Assert.Equal(rows, await fixture.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_new_tag_needs_a_statement()
+    {
+        using var response = await TagAsync(fixture.Member, "a1", SpeedWords, "never-stated", "supports");
+
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("is a new tag", page.QuerySelector("#statement-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Words_that_stand_more_than_once_ask_which_place_and_the_chosen_place_is_tagged()
+    {
+        const string words = "constraints shrink the volume of configurations";
+        var text = ReadingThread.PlainText(ReadingThread.RootBody);
+        var second = text.IndexOf(words, text.IndexOf(words, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+
+        using var ambiguous = await TagAsync(fixture.Member, "a1", words, "counting-argument", "supports");
+
+        var page = await ambiguous.ReadDocumentAsync();
+        Assert.Contains("stand 3 times", page.QuerySelector("#start-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, page.QuerySelectorAll("fieldset.places input[type=radio]").Length);
+
+        using var chosen = await TagAsync(fixture.Member, "a1", words, "counting-argument", "supports", start: second);
+
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+        var claim = await ClaimAsync("a1", words);
+        Assert.Equal(second, claim.Anchor.Start);
+    }
+
+    [Fact]
+    public async Task A_synonym_typed_as_the_tag_finds_the_tag_it_names()
+    {
+        await using (var db = fixture.CreateContext())
+        {
+            db.Tags.Add(new Tag { Name = "goal-guarding", Statement = "Almost any long-term goal is guarded by training-gaming.", Synonyms = ["goal guarding"], CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await TagAsync(fixture.Member, "a2", "I really don't like all this discussion", "goal guarding", "questions");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("goal-guarding", (await ClaimAsync("a2", "I really don't like all this discussion")).Tag!.Name);
+    }
+
+    [Fact]
+    public async Task The_claims_page_needs_a_signed_in_user_and_keeps_the_selection_through_login()
+    {
+        var anonymous = fixture.App.CreateBrowserLikeClient();
+
+        using var response = await anonymous.GetAsync(ClaimsPage("a1") + "?exact=draw%20llamas&start=10");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("draw%2520llamas", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tagging_confirming_and_removing_without_the_antiforgery_token_are_refused()
+    {
+        var rows = await fixture.CountRowsAsync();
+
+        using var tag = await fixture.Moderator.PostWithoutTokenAsync(ClaimsPage("a1"), new Dictionary<string, string>
+        {
+            ["Input.Exact"] = SpeedWords, ["Input.TagName"] = "counting-argument", ["Input.Stance"] = "supports",
+        });
+        using var confirm = await fixture.Moderator.PostWithoutTokenAsync(ClaimsPage("a1") + "?handler=Confirm&claimId=1");
+        using var remove = await fixture.Moderator.PostWithoutTokenAsync(ClaimsPage("a1") + "?handler=Remove&claimId=1");
+
+        Assert.Equal(HttpStatusCode.BadRequest, tag.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, remove.StatusCode);
+        Assert.Equal(rows, await fixture.CountRowsAsync());
+    }
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Debate.Core.Accounts;
+using Debate.Core.Claims;
+using Debate.Core.Model;
+using Debate.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Debate.Web.Tests.Claims;
+
+public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixture<TagModerationTests.Fixture>
+{
+    public sealed class Fixture : ClaimsAppFixture
+    {
+        public HttpClient Moderator { get; private set; } = null!;
+        public HttpClient Member { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Moderator = await LoggedInClientAsync("tagmod", AccountRoles.Moderator);
+            Member = await LoggedInClientAsync("plain-member");
+        }
+    }
+
+    /// <summary>A tag with one confirmed claim on a1, named and worded for the test.</summary>
+    private async Task<(Tag Tag, ClaimTag Claim)> TagWithClaimAsync(string name, string words, params string[] synonyms)
+    {
+        await using var db = fixture.CreateContext();
+        var post = await db.Posts.Include(p => p.CurrentRevision).SingleAsync(p => p.Id == fixture.Ids["a1"]);
+        var tag = new Tag { Name = name, Statement = $"The {name} claim.", Synonyms = [.. synonyms], CreatedAt = DateTimeOffset.UtcNow };
+        var anchor = Debate.Core.Anchoring.TextAnchoring.CreateUnique(post.CurrentRevision!.PlainText, words)!;
+        var claim = new ClaimTag
+        {
+            PostId = post.Id, RevisionId = post.CurrentRevision.Id, Tag = tag, Stance = Stance.Supports, Anchor = anchor,
+            Status = AnchorStatus.Anchored, CurrentRevisionId = post.CurrentRevision.Id, CurrentStart = anchor.Start, CurrentEnd = anchor.End,
+            State = ClaimState.Confirmed, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.ClaimTags.Add(claim);
+        await db.SaveChangesAsync();
+        return (tag, claim);
+    }
+
+    private Task<HttpResponseMessage> RenameAsync(string name, string newName) =>
+        fixture.Moderator.SubmitAsync("/moderation/tags", new Dictionary<string, string> { ["Rename.Name"] = name, ["Rename.NewName"] = newName }, "form.rename-form");
+
+    private Task<HttpResponseMessage> MergeAsync(string from, string into) =>
+        fixture.Moderator.SubmitAsync("/moderation/tags", new Dictionary<string, string> { ["Merge.From"] = from, ["Merge.Into"] = into }, "form.merge-form");
+
+    private Task<HttpResponseMessage> UndoAsync(long actionId) =>
+        fixture.Moderator.SubmitAsync("/moderation/tags", new Dictionary<string, string>(), $"#action-{actionId} form");
+
+    private async Task<long> LastActionAsync(string kind)
+    {
+        await using var db = fixture.CreateContext();
+        return await db.ModerationActions.Where(a => a.Kind == kind).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();
+    }
+
+    private async Task<Tag> ReloadAsync(long id)
+    {
+        await using var db = fixture.CreateContext();
+        return await db.Tags.AsNoTracking().SingleAsync(t => t.Id == id);
+    }
+
+    [Fact]
+    public async Task Renaming_keeps_the_old_name_as_a_redirecting_synonym_and_undo_restores_it_exactly()
+    {
+        var (tag, _) = await TagWithClaimAsync("inner-alignment", "draw llamas", "mesa optimisation");
+
+        using var renamed = await RenameAsync("inner-alignment", "Inner misalignment");
+
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var now = await ReloadAsync(tag.Id);
+        Assert.Equal("inner-misalignment", now.Name);
+        Assert.Equal(["mesa optimisation", "inner-alignment"], now.Synonyms);
+        var client = fixture.App.CreateBrowserLikeClient();
+        using (var old = await client.GetAsync("/tags/inner-alignment"))
+        {
+            Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+            Assert.Equal("/tags/inner-misalignment", old.Headers.Location!.ToString());
+        }
+        using (var synonym = await client.GetAsync("/tags/mesa-optimisation"))
+            Assert.Equal("/tags/inner-misalignment", synonym.Headers.Location!.ToString());
+
+        using var undone = await UndoAsync(await LastActionAsync(TagModeration.RenameKind));
+
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        var restored = await ReloadAsync(tag.Id);
+        Assert.Equal("inner-alignment", restored.Name);
+        Assert.Equal(["mesa optimisation"], restored.Synonyms);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tags/inner-misalignment")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Merging_moves_the_claims_and_redirects_the_name_and_undo_puts_every_claim_back()
+    {
+        var (from, fromClaim) = await TagWithClaimAsync("sgd-is-lazy", "image generators");
+        var (into, intoClaim) = await TagWithClaimAsync("training-slack", "Reposting my response");
+
+        using var merged = await MergeAsync("sgd-is-lazy", "training-slack");
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        await using (var db = fixture.CreateContext())
+            Assert.Equal(into.Id, (await db.ClaimTags.SingleAsync(c => c.Id == fromClaim.Id)).TagId);
+        var client = fixture.App.CreateBrowserLikeClient();
+        using (var old = await client.GetAsync("/tags/sgd-is-lazy"))
+            Assert.Equal("/tags/training-slack", old.Headers.Location!.ToString());
+        var page = await client.GetDocumentAsync("/tags/training-slack");
+        Assert.NotNull(page.QuerySelector($"#claim-{fromClaim.Id}"));
+        Assert.NotNull(page.QuerySelector($"#claim-{intoClaim.Id}"));
+        Assert.Equal("2", page.QuerySelector(".stance-count[data-stance=supports]")!.TextContent);
+
+        using var undone = await UndoAsync(await LastActionAsync(TagModeration.MergeKind));
+
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        await using var check = fixture.CreateContext();
+        Assert.Equal(from.Id, (await check.ClaimTags.SingleAsync(c => c.Id == fromClaim.Id)).TagId);
+        Assert.Equal(into.Id, (await check.ClaimTags.SingleAsync(c => c.Id == intoClaim.Id)).TagId);
+        Assert.Null((await ReloadAsync(from.Id)).MergedIntoId);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tags/sgd-is-lazy")).StatusCode);
+        var log = await fixture.Moderator.GetDocumentAsync("/moderation/tags");
+        Assert.Contains("(undone)", log.QuerySelector($"#action-{await LastActionAsync(TagModeration.MergeKind)}")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_another_tag_already_answers_to_is_refused_beside_the_field()
+    {
+        await TagWithClaimAsync("deceptive-alignment", "early layers", "scheming");
+        await TagWithClaimAsync("reward-hacking", "just as easily argue");
+
+        using var response = await RenameAsync("reward-hacking", "scheming");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal("'scheming' already names another tag; merge the two instead.", page.QuerySelector("#rename-new-error")!.TextContent);
+        Assert.Equal("scheming", page.QuerySelector("#Rename_NewName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Members_may_not_rename_or_merge_and_forms_need_their_token()
+    {
+        using var page = await fixture.Member.GetAsync("/moderation/tags");
+        using var forged = await fixture.Moderator.PostWithoutTokenAsync("/moderation/tags?handler=Merge", new Dictionary<string, string> { ["Merge.From"] = "a", ["Merge.Into"] = "b" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+}
