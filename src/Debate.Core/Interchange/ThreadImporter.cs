@@ -126,7 +126,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         if (latest > thread.LastActivityAt)
             thread.LastActivityAt = latest;
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count) { AddedPostIds = added.Select(a => a.Post.Id).ToList() };
+        return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count) { AddedPostIds = rows.Select(r => r.Place.Id).ToList() };
     }
 
     private static List<RevisionInfo> RevisionsOf(PostInfo info) =>
