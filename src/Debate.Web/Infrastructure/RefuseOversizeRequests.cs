@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -16,6 +17,9 @@ internal sealed class RefuseOversizeRequests : IAuthorizationFilter, IOrderedFil
 
     public void OnAuthorization(AuthorizationFilterContext context)
     {
+        // The error page, run again for the same request to show the 413, must not refuse it a second time.
+        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null)
+            return;
         var request = context.HttpContext.Request;
         var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
         if (request.ContentLength is long length && limit is long max && length > max)

@@ -44,7 +44,9 @@ public class OversizeUploadTests(PlainHttpAccountAppFixture fixture) : IClassFix
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        var shown = Html.Parse(await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        var shown = Html.Parse(body);
+        Assert.True(shown.QuerySelector("h1") is not null, $"The 413 answer is not the error page: {body}");
         Assert.Equal("Too large", shown.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("debate import", shown.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await fixture.CountRowsAsync());

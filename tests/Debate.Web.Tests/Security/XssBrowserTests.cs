@@ -151,7 +151,7 @@ public class XssBrowserTests(XssBrowserTests.Fixture fixture) : IClassFixture<Xs
         await fixture.LoadIdsAsync();
         await fixture.ImportTitleThreadsAsync();
 
-        var paths = new List<string> { "/", $"/t/{Slug}", $"/t/{Slug}?order=newest", $"/t/{Slug}/map", $"/t/{Slug}/outline", $"/api/threads/{Slug}" };
+        var paths = new List<string> { "/", $"/t/{Slug}", $"/t/{Slug}?order=newest", $"/t/{Slug}/map", $"/t/{Slug}/outline", $"/t/{Slug}/arguments", $"/api/threads/{Slug}" };
         await using (var db = fixture.CreateContext())
         {
             paths.AddRange(await db.Tags.Select(t => t.Name).Select(name => "/tags/" + Uri.EscapeDataString(name)).ToListAsync());
@@ -166,6 +166,8 @@ public class XssBrowserTests(XssBrowserTests.Fixture fixture) : IClassFixture<Xs
             paths.Add($"/t/{Slug}/p/{post}/preview");
             paths.Add($"/t/{Key("title-", i)}");
             paths.Add($"/t/{Key("title-", i)}/outline");
+            // The search page shows the query typed, its corrections and snippets of the posts it finds.
+            paths.Add("/search?q=" + Uri.EscapeDataString(HostileInput.Payloads[i]));
         }
 
         await HostileInput.AssertSafeAsync(fixture.ServerAddress, paths);

@@ -14,14 +14,16 @@ public sealed class ErrorModel : PageModel
     public string Explanation { get; private set; } = "The server could not complete this request. Please try again in a moment.";
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet([FromQuery] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    // From the query only: a re-executed POST still carries its form, which may be the oversized body being refused.
+    public void OnPost([FromQuery] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         // After an exception the handler has already chosen the status (503 while the database is down).
+        code ??= HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
         code ??= HttpContext.Features.Get<IExceptionHandlerFeature>() is not null && Response.StatusCode >= 400 ? Response.StatusCode : null;
         (Title, Explanation) = code switch
         {

@@ -34,6 +34,8 @@ public sealed class TagModel(DebateDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string name, CancellationToken cancellationToken)
     {
+        // Routing leaves an escaped slash as "%2F" in the value (a tag name may hold "/"); every other escape is already undone.
+        name = name.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         var found = await TagDirectory.FindAsync(db, name, cancellationToken);
         if (found is null)
             return NotFound();
