@@ -1,4 +1,5 @@
 using Debate.Core.Anchoring;
+using Debate.Core.Claims;
 using Debate.Core.Data;
 using Debate.Core.Markdown;
 using Debate.Core.Model;
@@ -152,12 +153,7 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             quote.Status = match.Status;
             (quote.CurrentRevisionId, quote.CurrentStart, quote.CurrentEnd) = Place(match, current.Id);
         }
-        foreach (var claim in await db.ClaimTags.Where(c => c.PostId == postId).ToListAsync(cancellationToken))
-        {
-            var match = TextAnchoring.Locate(current.PlainText, claim.Anchor);
-            claim.Status = match.Status;
-            (claim.CurrentRevisionId, claim.CurrentStart, claim.CurrentEnd) = Place(match, current.Id);
-        }
+        ClaimAnchoring.Reanchor(current, await db.ClaimTags.Where(c => c.PostId == postId).ToListAsync(cancellationToken));
     }
 
     private static (long?, int?, int?) Place(AnchorMatch match, long revisionId) =>
