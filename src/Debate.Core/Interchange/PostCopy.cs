@@ -100,6 +100,16 @@ internal sealed class PostCopy
         IReadOnlyList<PostRow> rows, Func<PostInfo, List<RevisionInfo>> revisionsOf, Dictionary<string, List<(long Id, string PlainText)>> plainTexts,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
+        await ExecuteAsync("SET LOCAL debate.import_adds_search_words = on", cancellationToken);
+        await CopyRevisionsAsync(rows, revisionsOf, plainTexts, progress, cancellationToken);
+        await ExecuteAsync("SET LOCAL debate.import_adds_search_words = off", cancellationToken);
+        await AddSearchWordsAsync(rows, cancellationToken);
+    }
+
+    private async Task CopyRevisionsAsync(
+        IReadOnlyList<PostRow> rows, Func<PostInfo, List<RevisionInfo>> revisionsOf, Dictionary<string, List<(long Id, string PlainText)>> plainTexts,
+        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         Task<RenderedMarkdown[][]> Render(int from) => Task.Run(() =>
         {
             var rendered = new RenderedMarkdown[Math.Min(RenderChunk, rows.Count - from)][];
@@ -146,6 +156,22 @@ internal sealed class PostCopy
             progress?.Report(new ImportProgress(from + rendered.Length, rows.Count));
         }
         await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the words of the revisions just copied to search_words in one statement. The trigger that does it
+    /// for other writes would cost as much as the COPY itself (see the ImportAddsSearchWordsOnce migration).
+    /// </summary>
+    private async Task AddSearchWordsAsync(IReadOnlyList<PostRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.SelectMany(r => r.RevisionIds).ToList();
+        if (ids.Count == 0)
+            return;
+        await using var words = new NpgsqlCommand("SELECT search_words_add_revisions($1, $2)", _connection)
+        {
+            Parameters = { new() { Value = ids.Min() }, new() { Value = ids.Max() } },
+        };
+        await words.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task WriteProvenanceAsync(IReadOnlyList<PostRow> rows, CancellationToken cancellationToken)
