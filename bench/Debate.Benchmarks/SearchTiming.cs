@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Debate.Core.Data;
+using Debate.Core.Generation;
 using Debate.Core.Postgres;
 using Debate.Core.Search;
 using Microsoft.EntityFrameworkCore;
@@ -8,21 +9,13 @@ using Npgsql;
 
 /// <summary>
 /// The search benchmark (a timed harness, not BenchmarkDotNet: it needs a database of a million posts).
-/// Starts a private PostgreSQL cluster, fills it once with the generated corpus (search-corpus.sql), then times
-/// typical queries through the app's search service and the same SQL statements run bare, interleaved.
+/// Starts a private PostgreSQL cluster, fills it once with the benchmark corpus (<see cref="BenchCorpus"/>, the
+/// same generator as the CLI's bench-data), then times typical queries through the app's search service and the
+/// same SQL statements run bare, interleaved.
 /// Usage: search [--posts N] [--data DIR] [--queries N] [--explain]
 /// </summary>
 internal static class SearchTiming
 {
-    private static readonly string[] Syllables = ["ka", "lo", "mi", "nu", "pe", "ri", "so", "ta", "vu", "ze", "bra", "cle", "dri", "fro", "glu", "pla", "sti", "tro", "wen", "yor"];
-
-    /// <summary>The corpus's word of frequency rank <paramref name="rank"/> (1 = most common), as search-corpus.sql makes it.</summary>
-    private static string Word(int rank)
-    {
-        var i = rank - 1;
-        return Syllables[i % 20] + Syllables[i / 20 % 20] + Syllables[i / 400 % 20];
-    }
-
     public static async Task<int> RunAsync(string[] args)
     {
         var posts = Option(args, "--posts", 1_000_000);
@@ -38,18 +31,18 @@ internal static class SearchTiming
             if (!await db.Posts.AnyAsync())
                 await FillAsync(dataSource, posts);
         }
+        var (threadSlugs, authorSlugs) = await NamesAsync(dataSource);
 
         var random = new Random(42);
-        // A typical word: log-uniform between the 10th and the 2,000th most common of 8,000.
-        string TypicalWord() => Word((int)Math.Exp(Math.Log(10) + random.NextDouble() * (Math.Log(2000) - Math.Log(10))));
+        // A typical word: log-uniform between the 10th and the 2,000th most common of the corpus's long tail.
+        string TypicalWord() => SyntheticThread.VocabularyWord((int)Math.Exp(Math.Log(10) + random.NextDouble() * (Math.Log(2000) - Math.Log(10))));
         var plain = Enumerable.Range(0, queryCount).Select(_ => $"{TypicalWord()} {TypicalWord()}").ToList();
-        var threads = posts / 1000;
         var filtered = plain.Select((q, i) => (i % 4) switch
         {
             0 => q + " platform:twitter",
-            1 => q + " after:2021-01-01",
-            2 => q + $" thread:bench-{1 + random.Next(threads)}",
-            _ => q + $" author:author-{1 + random.Next(5000)}",
+            1 => q + " after:2024-06-01",
+            2 => q + $" thread:{threadSlugs[random.Next(threadSlugs.Count)]}",
+            _ => q + $" author:{authorSlugs[random.Next(authorSlugs.Count)]}",
         }).ToList();
 
         var search = new PostSearch(dataSource);
@@ -65,22 +58,35 @@ internal static class SearchTiming
 
     private static async Task FillAsync(NpgsqlDataSource dataSource, int posts)
     {
-        if (posts % 1000 != 0)
-            throw new ArgumentException("--posts must be a multiple of 1,000 (threads of 1,000 posts).");
-        var script = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "search-corpus.sql"));
+        var printedAt = TimeSpan.Zero;
+        void Progress(BenchCorpusProgress p)
+        {
+            if (p.Elapsed - printedAt < TimeSpan.FromSeconds(10) && p.Posts < posts)
+                return;
+            printedAt = p.Elapsed;
+            Console.WriteLine($"{p.Elapsed.TotalSeconds,7:F1} s  {p.Posts:N0} posts in {p.Threads:N0} threads");
+        }
+        var done = await BenchCorpus.WriteAsync(() => new DebateDbContext(DebateDatabase.Options(dataSource)), posts, seed: 1, Progress);
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync();
-        // One statement at a time: VACUUM cannot run inside the implicit transaction of a multi-statement command.
-        foreach (var statement in script.Replace("{posts}", posts.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                     .Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        await using var analyse = new NpgsqlCommand("VACUUM ANALYZE", connection) { CommandTimeout = 0 };
+        await analyse.ExecuteNonQueryAsync();
+        Console.WriteLine($"corpus written in {done.Elapsed.TotalSeconds:F0} s, vacuumed and analysed in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>The corpus's thread and author slugs, for thread: and author: filters.</summary>
+    private static async Task<(List<string> Threads, List<string> Authors)> NamesAsync(NpgsqlDataSource dataSource)
+    {
+        async Task<List<string>> ReadAsync(string sql)
         {
-            if (statement.Split('\n').All(line => line.TrimStart().StartsWith("--", StringComparison.Ordinal) || line.Trim().Length == 0))
-                continue;
-            await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync();
-            var line = statement.Split('\n').First(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal));
-            Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:F1} s  {line[..Math.Min(70, line.Length)]}");
+            var names = new List<string>();
+            await using var command = dataSource.CreateCommand(sql);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                names.Add(reader.GetString(0));
+            return names;
         }
+        return (await ReadAsync("SELECT slug FROM threads ORDER BY id"), await ReadAsync("SELECT slug FROM authors ORDER BY id"));
     }
 
     private static async Task TimeAsync(NpgsqlDataSource dataSource, PostSearch search, string name, List<string> queries)

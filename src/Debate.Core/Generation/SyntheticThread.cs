@@ -26,6 +26,11 @@ public sealed class SyntheticThread
         "term", "power", "seeking", "corrigible", "honest", "useful", "risk", "safety", "research", "data", "test", "result",
     ];
 
+    /// <summary>How many made-up words ("kalomi", "tropefro") make the long tail of the generated text's vocabulary.</summary>
+    public const int VocabularySize = 8_000;
+
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "nu", "pe", "ri", "so", "ta", "vu", "ze", "bra", "cle", "dri", "fro", "glu", "pla", "sti", "tro", "wen", "yor"];
+
     private static readonly (Platform Platform, string Site)[] Platforms =
     [
         (Platform.LessWrong, "https://www.lesswrong.com"),
@@ -282,7 +287,10 @@ public sealed class SyntheticThread
         var builder = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
-            var word = Words[_random.Next(Words.Length)];
+            // Real text mixes a few very common words with a long tail of rare ones: search needs both to be measured.
+            var word = _random.NextDouble() < 0.6
+                ? Words[_random.Next(Words.Length)]
+                : VocabularyWord((int)Math.Exp(_random.NextDouble() * Math.Log(VocabularySize)));
             builder.Append(i == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
             builder.Append(i == count - 1 ? "." : (_random.Next(9) == 0 ? ", " : " "));
         }
@@ -299,6 +307,17 @@ public sealed class SyntheticThread
         if (roll < 0.4)
             return $"{text} This is *{Words[_random.Next(Words.Length)]}* enough.[^1]\n\n[^1]: {Sentence(5, 15)}";
         return text;
+    }
+
+    /// <summary>
+    /// The long tail's word of frequency rank <paramref name="rank"/> (1 to <see cref="VocabularySize"/>): ranks are
+    /// drawn log-uniformly, so rank r turns up about as often as 1/r, as word frequencies do in real text.
+    /// </summary>
+    public static string VocabularyWord(int rank)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rank);
+        var i = rank - 1;
+        return Syllables[i % 20] + Syllables[i / 20 % 20] + Syllables[i / 400 % 20];
     }
 
     private AuthorInfo Author(int number) => new()
