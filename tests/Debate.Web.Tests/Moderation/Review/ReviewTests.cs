@@ -118,8 +118,8 @@ public class ReviewTests(ReviewFixture fixture) : IClassFixture<ReviewFixture>
     public async Task A_parent_changes_and_a_reply_can_become_top_level()
     {
         var client = await DraftAsync("review-parent");
-        var reply = Proposal.Comments.First(c => c.Parent is not null);
-        var other = Proposal.Comments.First(c => c.Parent is null && c != reply.Parent);
+        var reply = Proposal.Comments.Last(c => c.Parent is not null && Proposal.Comments.All(r => r.Parent != c));
+        var other = Proposal.Comments.First(c => c != reply && c != reply.Parent);
         var topLevel = Proposal.Comments.Count(c => c.Parent is null);
 
         var page = await StepOkAsync(client, "review-parent", "parent", new() { ["Input.Line"] = $"{reply.Lines.Min}", ["Input.ParentLine"] = "" });
