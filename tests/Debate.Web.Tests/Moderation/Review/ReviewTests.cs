@@ -223,8 +223,13 @@ public class ReviewTests(ReviewFixture fixture) : IClassFixture<ReviewFixture>
         var anonymous = fixture.App.CreateBrowserLikeClient();
         var word = Proposal.Line(TextLines(Proposal.Comments[0]).First()).Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.Length > 6 && w.All(char.IsLetter));
 
+        long postId;
+        await using (var db = fixture.CreateContext())
+            postId = await db.Posts.Where(p => p.Thread!.Slug == "review-publish").Select(p => p.Id).FirstAsync();
         foreach (var client in new[] { anonymous, member })
         {
+            using (var post = await client.GetAsync($"/t/review-publish/p/{postId}"))
+                Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
             using (var thread = await client.GetAsync("/t/review-publish"))
                 Assert.Equal(HttpStatusCode.NotFound, thread.StatusCode);
             using (var api = await client.GetAsync("/api/threads/review-publish"))
