@@ -401,6 +401,10 @@ namespace Debate.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content");
 
+                    b.Property<JsonDocument>("Corrections")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("corrections");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasColumnType("text")

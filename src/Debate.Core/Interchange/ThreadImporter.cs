@@ -52,6 +52,15 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         });
     }
 
+    /// <summary>Writes the document inside the caller's transaction, for a change that does more than import (a draft rebuilt by its review).</summary>
+    public Task<ImportResult> WriteInCurrentTransactionAsync(ThreadDocument document, string fileName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("WriteInCurrentTransactionAsync needs a transaction begun by the caller.");
+        return WriteAsync(document, fileName, progress: null, cancellationToken);
+    }
+
     private async Task<ImportResult> WriteAsync(ThreadDocument document, string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();

@@ -36,5 +36,7 @@ public sealed class ImportedDocument
     public required string Content { get; set; }
     /// <summary>For a reconstructed page: the debate-reconstruction/1 proposal with its confidences.</summary>
     public JsonDocument? Proposal { get; set; }
+    /// <summary>For a reconstructed page: the debate-corrections/1 document of the review so far (its steps in order).</summary>
+    public JsonDocument? Corrections { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 }

@@ -47,6 +47,7 @@ public static class ScrapedPageImport
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
             Content = text,
             Proposal = JsonDocument.Parse(ReconstructionJson.Write(proposal)),
+            Corrections = JsonSerializer.SerializeToDocument(corrections, InterchangeJson.Options),
             ImportedAt = now,
         };
         return new ScrapedPageDraft(document, source);

@@ -101,7 +101,8 @@ public class ModerationAccessTests(ModerationAccessTests.Fixture fixture) : ICla
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
+    /// <summary>Sends a request as the role's browser would; shared with the access tests of other moderation pages.</summary>
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string path)
     {
         if (method == "GET")
             return await client.GetAsync(path);

@@ -60,6 +60,7 @@ public class ImportPageTests(AccountAppFixture fixture) : IClassFixture<AccountA
             Data("002_97dd18eff6661fdc.txt"));
 
         Assert.Contains("draft", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("/moderation/review/uploaded-page", page.QuerySelector("[role=status] a")!.GetAttribute("href"));
         await using var db = fixture.CreateContext();
         Assert.Equal(ThreadStatus.Draft, (await db.Threads.SingleAsync(t => t.Slug == "uploaded-page")).Status);
     }

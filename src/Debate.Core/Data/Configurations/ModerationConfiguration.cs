@@ -24,6 +24,7 @@ internal sealed class ImportedDocumentConfiguration : IEntityTypeConfiguration<I
         builder.Property(d => d.Format).HasMaxLength(64);
         builder.Property(d => d.Sha256).HasMaxLength(64);
         builder.Property(d => d.Proposal).HasColumnType("jsonb");
+        builder.Property(d => d.Corrections).HasColumnType("jsonb");
         builder.HasIndex(d => d.Sha256);
         builder.HasIndex(d => d.ThreadId);
     }
