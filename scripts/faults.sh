@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fault suite: PostgreSQL stopped abruptly (immediate shutdown, as a crash) and started again under a load of reads
-# and writes. Passes when no response is a 500 (only 503 while the database is down), the app answers again by itself
-# after PostgreSQL is back, and every write acknowledged (302) before, during or after is in the database.
+# and writes (replies by signed-in members). Passes when no response is a 500 (only 503 while the database is down), the
+# app answers again by itself after PostgreSQL is back, and every reply acknowledged (302) before, during or after is in
+# the database.
 #   scripts/faults.sh                     # DOWN=5 seconds down, LOAD=40 seconds of load
 set -euo pipefail
 source "$(dirname "$0")/lib/common.sh"
@@ -14,8 +15,9 @@ pg_init "$WORK/primary"; pg_start "$WORK/primary" "$DB_PORT"
 app_start faults "$APP_PORT" ConnectionStrings__Debate="$(connection_string "$DB_PORT")" RateLimits__WritesPerMinute=1000000
 BASE="http://127.0.0.1:$APP_PORT"
 
+count_before="$(psql_at "$DB_PORT" "SELECT post_count FROM threads WHERE slug = '$WRITE_THREAD'")"
 log "Load for $LOAD s (4 readers, 2 writers); PostgreSQL stopped at ${STOP_AT} s for ${DOWN} s"
-python3 "$(dirname "$0")/lib/load.py" "$BASE" "$LOAD" 4 2 "$WORK/responses.csv" &
+python3 "$(dirname "$0")/lib/load.py" "$BASE" "$LOAD" 4 2 "$(reply_parent "$DB_PORT")" "$WORK/responses.csv" &
 load=$!
 sleep "$STOP_AT"
 stopped_at="$(date +%s.%N)"; pg_stop "$WORK/primary" immediate; log "PostgreSQL stopped (immediate)"
@@ -44,9 +46,13 @@ recovered="$(awk -F, -v s="$started_at" '$1 >= s && $2 == "read" && $3 == 200 { 
 [ -n "$recovered" ] && pass "recovered by itself: first page answered ${recovered} s after PostgreSQL was back" || fail "no page answered after PostgreSQL came back"
 
 awk -F, '$2 == "write" && $3 == 302 { print $4 }' "$WORK/responses.csv" | sort > "$WORK/acknowledged.txt"
-psql_at "$DB_PORT" "SELECT user_name FROM asp_net_users WHERE user_name LIKE 'f%'" | sort > "$WORK/stored.txt"
+psql_at "$DB_PORT" "SELECT body FROM post_revisions WHERE body LIKE 'fault-write-%'" | sort > "$WORK/stored.txt"
 missing="$(comm -23 "$WORK/acknowledged.txt" "$WORK/stored.txt" | wc -l)"
 [ "$missing" -eq 0 ] && pass "all $(wc -l < "$WORK/acknowledged.txt") acknowledged writes are in the database" \
   || fail "$missing acknowledged writes are missing"
-
+stored="$(wc -l < "$WORK/stored.txt")"
+count_after="$(psql_at "$DB_PORT" "SELECT post_count FROM threads WHERE slug = '$WRITE_THREAD'")"
+[ $(( count_after - count_before )) -eq "$stored" ] \
+  && pass "the thread's post count grew by the $stored replies stored ($count_before to $count_after)" \
+  || fail "the thread's post count went from $count_before to $count_after for $stored replies stored"
 [ "$FAILURES" -eq 0 ] && echo "faults: PASS" || { echo "faults: FAIL ($FAILURES)"; exit 1; }

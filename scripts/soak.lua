@@ -1,5 +1,5 @@
--- A steady mix of reading pages and writes for wrk. One request in WRITE_EVERY is a write (a registration with a
--- new username); the rest cycle through the reading pages. Counts responses by class per thread.
+-- A steady mix of reading pages and writes for wrk. One request in WRITE_EVERY is a write (a reply to the thread's
+-- first post, by the member whose cookies SOAK_COOKIE holds); the rest cycle through the reading pages. Counts responses by class per thread.
 local pages = {
   "/", "/t/scheming-ais", "/t/scheming-ais?order=newest", "/t/scheming-ais/outline", "/t/scheming-ais/map",
   "/api/threads/scheming-ais", "/t/scheming-ais/posts?from=10", "/authors/" .. (os.getenv("SOAK_AUTHOR") or "x"),
@@ -7,7 +7,8 @@ local pages = {
 local token = os.getenv("SOAK_TOKEN")
 local cookie = os.getenv("SOAK_COOKIE")
 local write_every = tonumber(os.getenv("WRITE_EVERY") or "20")
-local password = "Tested-passphrase-42"
+local thread_slug = os.getenv("SOAK_THREAD") or "scheming-ais"
+local parent = os.getenv("SOAK_PARENT")
 local threads = {}
 local id = 0
 
@@ -27,10 +28,10 @@ request = function()
   n = n + 1
   if n % write_every == 0 then
     writes = writes + 1
-    local name = "s" .. run .. "t" .. id .. "n" .. n
-    local body = "__RequestVerificationToken=" .. token .. "&Input.UserName=" .. name .. "&Input.Email=" .. name ..
-      "%40example.org&Input.Password=" .. password .. "&Input.ConfirmPassword=" .. password
-    return wrk.format("POST", "/account/register",
+    local text = "Soak reply " .. run .. " from thread " .. id .. ", request " .. n .. "."
+    local body = "__RequestVerificationToken=" .. token .. "&Input.ParentId=" .. parent .. "&Input.Body=" ..
+      text:gsub(" ", "+"):gsub(",", "%%2C")
+    return wrk.format("POST", "/t/" .. thread_slug .. "/reply",
       { ["Content-Type"] = "application/x-www-form-urlencoded", ["Cookie"] = cookie }, body)
   end
   return wrk.format("GET", pages[(n % #pages) + 1])

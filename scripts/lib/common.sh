@@ -111,22 +111,38 @@ cleanup() {
   if [ -n "${KEEP_WORK:-}" ]; then echo "Kept $WORK"; else rm -rf "$WORK"; fi
 }
 
-# The registration form's antiforgery token for the cookie jar JAR (fetched from BASE_URL).
-register_token() {
-  curl -fs -c "$1" -b "$1" "$2/account/register" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1
+# The antiforgery token of the form at URL, fetched with the cookie jar JAR (which keeps the cookies it is sent).
+form_token() {
+  curl -fs -c "$1" -b "$1" "$2" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | head -1
 }
 
-# THE WRITE the scripts perform: registering a user (a real write: user, author and role rows). To use another
-# write, change this function: write USERNAME BASE_URL JAR prints the HTTP status (302 = acknowledged).
+# signup USERNAME BASE_URL JAR: registers a member, which signs them in (JAR then holds the login cookie).
+# Prints the HTTP status (302 = registered).
 PASSWORD_FOR_RUNS="Tested-passphrase-42"
-write() {
+signup() {
   local name="$1" base="$2" jar="$3" token
-  token="$(register_token "$jar" "$base")" || { echo 000; return; }
+  token="$(form_token "$jar" "$base/account/register")" || { echo 000; return; }
   curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" "$base/account/register" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.UserName=$name" \
     --data-urlencode "Input.Email=$name@example.org" --data-urlencode "Input.Password=$PASSWORD_FOR_RUNS" \
     --data-urlencode "Input.ConfirmPassword=$PASSWORD_FOR_RUNS"
 }
 
-# Reads the write back: the user's author page (every member writes as an author of their own).
-written_page() { echo "/authors/$(echo "$1" | tr 'A-Z_' 'a-z-')"; }
+# The thread every run writes into (the demo thread the app seeds), and the post the writes reply to.
+WRITE_THREAD=scheming-ais
+# reply_parent PORT: the id of the demo thread's first post, read from the database on PORT.
+reply_parent() {
+  psql_at "$1" "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id WHERE t.slug = '$WRITE_THREAD' AND p.parent_id IS NULL ORDER BY p.id LIMIT 1"
+}
+
+# THE WRITE the scripts perform: a reply, through the reply form, by the member signed in through JAR.
+# write TEXT PARENT_ID BASE_URL JAR prints "STATUS PATH": 302 and the new post's permalink when acknowledged.
+write() {
+  local text="$1" parent="$2" base="$3" jar="$4" token out
+  token="$(form_token "$jar" "$base/t/$WRITE_THREAD/reply?to=$parent")" || { echo "000 -"; return; }
+  out="$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" "$base/t/$WRITE_THREAD/reply" \
+    --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.ParentId=$parent" \
+    --data-urlencode "Input.Body=$text")"
+  # The redirect names the new post's permalink ("/t/slug/p/123#p-123"): keep its path.
+  echo "$out" | sed -E 's#^([0-9]+) (https?://[^/]*)?([^#]*).*#\1 \3#'
+}

@@ -1,9 +1,12 @@
-"""A small load driver for the fault suite: readers fetch pages, writers register new users, every response is
-logged as "unix_time,kind,status,name" so acknowledged writes can be checked against the database afterwards.
-Usage: load.py BASE_URL SECONDS READERS WRITERS OUT_CSV"""
+"""A small load driver for the fault suite: readers fetch pages, writers (each a member, signed up first) reply to the
+demo thread's first post through the reply form; every response is logged as "unix_time,kind,status,text" so
+acknowledged replies can be checked against the database afterwards.
+Usage: load.py BASE_URL SECONDS READERS WRITERS PARENT_POST_ID OUT_CSV"""
 import http.cookiejar, re, sys, threading, time, urllib.error, urllib.parse, urllib.request
 
-base, seconds, readers, writers, out = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+base, seconds, readers, writers, parent, out = \
+    sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+reply_form = f"/t/scheming-ais/reply?to={parent}"
 pages = ["/", "/t/scheming-ais", "/t/scheming-ais/outline", "/api/threads/scheming-ais", "/healthz"]
 password = "Tested-passphrase-42"
 end = time.time() + seconds
@@ -36,22 +39,39 @@ def reader(i):
         record("read", status, page)
         n += 1
 
+def token_of(body):
+    match = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]*)"', body)
+    return match.group(1) if match else None
+
 def writer(i):
+    opener = urllib.request.build_opener(NoRedirect(), urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    name = f"f{int(end)}w{i}"
+    signed_up = False
     n = 0
     while time.time() < end:
-        opener = urllib.request.build_opener(NoRedirect(), urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        status, body = call(opener, base + "/account/register")
-        token = re.search(r'name="__RequestVerificationToken"[^>]*value="([^"]*)"', body)
-        if status != 200 or not token:
+        if not signed_up:  # until the member exists and is signed in (the database may be down meanwhile)
+            status, body = call(opener, base + "/account/register")
+            token = token_of(body) if status == 200 else None
+            if token:
+                data = urllib.parse.urlencode({"__RequestVerificationToken": token, "Input.UserName": name,
+                    "Input.Email": name + "@example.org", "Input.Password": password, "Input.ConfirmPassword": password}).encode()
+                status, _ = call(opener, base + "/account/register", data)
+            record("signup", status, name)
+            signed_up = status == 302
+            if not signed_up:
+                time.sleep(0.2)
+            continue
+        status, body = call(opener, base + reply_form)
+        token = token_of(body) if status == 200 else None
+        if not token:
             record("write-form", status)
             time.sleep(0.2)
             continue
-        name = f"f{int(end)}w{i}n{n}"
+        text = f"fault-write-{int(end)}-w{i}-n{n}"
         n += 1
-        data = urllib.parse.urlencode({"__RequestVerificationToken": token.group(1), "Input.UserName": name,
-            "Input.Email": name + "@example.org", "Input.Password": password, "Input.ConfirmPassword": password}).encode()
-        status, _ = call(opener, base + "/account/register", data)
-        record("write", status, name)
+        data = urllib.parse.urlencode({"__RequestVerificationToken": token, "Input.ParentId": parent, "Input.Body": text}).encode()
+        status, _ = call(opener, base + "/t/scheming-ais/reply", data)
+        record("write", status, text)
 
 threads = [threading.Thread(target=reader, args=(i,)) for i in range(readers)] + \
           [threading.Thread(target=writer, args=(i,)) for i in range(writers)]

@@ -10,6 +10,11 @@ public static class ThreadExporter
     public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The split queries below (posts, then their revisions, quotes, ...) must see one snapshot: under read committed a
+        // reply committed between two of them put revisions beside the wrong posts, and a post lost its current text.
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var thread = await db.Threads.AsNoTracking().Include(t => t.Outline).AsSplitQuery().SingleOrDefaultAsync(t => t.Slug == slug, cancellationToken);
         if (thread is null)
             return null;

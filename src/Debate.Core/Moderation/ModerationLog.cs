@@ -27,19 +27,37 @@ public static class ModerationLog
     public static async Task<ModerationResult> InTransactionAsync(DebateDbContext db, Func<Task<ModerationResult>> change, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            var result = await change();
-            if (result.Error is null)
-                await transaction.CommitAsync(cancellationToken);
-            else
-                await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return result;
-        });
+            try
+            {
+                return await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    await using var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+                    var result = await change();
+                    if (result.Error is null)
+                        await transaction.CommitAsync(cancellationToken);
+                    else
+                        await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return result;
+                });
+            }
+            // Another moderator changed the same rows first: run the change again on what they left, which then
+            // refuses it by name ("already merged", "already undone") instead of failing.
+            catch (Exception e) when (attempt < MaxAttempts && IsSerializationFailure(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
+
+    private const int MaxAttempts = 5;
+
+    private static bool IsSerializationFailure(Exception? e) =>
+        e is not null && (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected }
+            || IsSerializationFailure(e.InnerException));
 
     public static ModerationAction Record(DebateDbContext db, string kind, Moderator moderator, DateTimeOffset now, long? threadId, long? postId, string summary, JsonDocument before, JsonDocument after)
     {

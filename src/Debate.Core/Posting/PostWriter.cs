@@ -76,9 +76,12 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         post.CurrentRevisionId = revision.Id;
         foreach (var selection in reply.Quotes)
             db.Quotes.Add(NewQuote(post.Id, selection, sources[selection.SourceRevisionId], now));
-        thread.PostCount++;
-        thread.LastActivityAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        // Counted in the database: replies saved at the same moment each add one, where a count read and written back
+        // lost some of them.
+        await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.PostCount, t => t.PostCount + 1)
+            .SetProperty(t => t.LastActivityAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return PostingResult.Saved(post.Id);
     }
@@ -90,6 +93,10 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
     public async Task<PostingResult> EditAsync(PostEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Edits of one post wait for each other here, so each reads the version the one before it left: simultaneous
+        // edits from one revision save one and refuse the rest, instead of colliding on the next revision number.
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM posts WHERE id = {edit.PostId} FOR UPDATE", cancellationToken);
         var post = await db.Posts.Include(p => p.CurrentRevision).Include(p => p.Thread)
             .SingleOrDefaultAsync(p => p.Id == edit.PostId && p.MergedIntoId == null, cancellationToken);
         if (post is null || post.CurrentRevision is null)
@@ -103,7 +110,6 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             return PostingResult.Saved(post.Id);
 
         var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var revision = NewRevision(post.Id, post.CurrentRevision.Number + 1, edit.Body, edit.UserId, now, editedAt: now);
         db.PostRevisions.Add(revision);
         post.CurrentRevisionId = revision.Id;

@@ -48,13 +48,18 @@ internal static class ReadRouting
         services.AddScoped(provider => provider.GetRequiredService<ReadRoute>().FromReplica
             ? provider.GetRequiredService<ReplicaDatabase>().CreateContext()
             : provider.GetRequiredService<IDbContextFactory<DebateDbContext>>().CreateDbContext());
-        services.Configure<RazorPagesOptions>(options =>
-        {
-            foreach (var folder in ReadingFolders)
-                options.Conventions.AddFolderApplicationModelConvention(folder, page => page.EndpointMetadata.Add(new ReadsFromReplicaMetadata()));
-        });
         return services;
     }
+
+    /// <summary>
+    /// A page in one of the reading folders, or an endpoint marked as only reading. A page is told by its path, which
+    /// every page endpoint carries: metadata added by a folder convention was not on the endpoint seen here, and every
+    /// reading page went to the primary.
+    /// </summary>
+    private static bool OnlyReads(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<ReadsFromReplicaMetadata>() is not null
+        || (endpoint?.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath is string path
+            && ReadingFolders.Any(folder => path.StartsWith(folder + "/", StringComparison.Ordinal)));
 
     /// <summary>After routing (the endpoint is known) and before authentication (whose user lookup already uses the context).</summary>
     public static IApplicationBuilder UseReadRouting(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -69,8 +74,7 @@ internal static class ReadRouting
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
         {
             context.RequestServices.GetRequiredService<ReadRoute>().FromReplica =
-                context.GetEndpoint()?.Metadata.GetMetadata<ReadsFromReplicaMetadata>() is not null
-                && !context.Request.Cookies.ContainsKey(RecentWriteCookie);
+                OnlyReads(context.GetEndpoint()) && !context.Request.Cookies.ContainsKey(RecentWriteCookie);
         }
         else
         {

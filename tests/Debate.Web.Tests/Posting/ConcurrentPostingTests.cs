@@ -1,0 +1,120 @@
+using System.Net;
+using Debate.Core.Interchange;
+using Debate.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Debate.Web.Tests.Posting;
+
+/// <summary>Writers racing on the same post, each with its own client (and so its own request and database context).</summary>
+public class ConcurrentPostingTests(PostingAppFixture fixture) : IClassFixture<PostingAppFixture>
+{
+    private const string Slug = PostingAppFixture.Slug;
+    private const int Writers = 8;
+
+    private static string EditPath(long postId) => $"/t/{Slug}/p/{postId}/edit";
+
+    [Fact]
+    public async Task Simultaneous_edits_from_one_revision_save_exactly_one_and_refuse_the_others_with_a_conflict()
+    {
+        var author = await fixture.LoggedInClientAsync("racing-editor");
+        var postId = await PostingAppFixture.PostAsync(author, null, "The text every tab opened.");
+        // Every tab opened the form at the same revision, then all are saved at once.
+        var tabs = new List<Dictionary<string, string>>();
+        for (var i = 0; i < Writers; i++)
+        {
+            var fields = await PostingAppFixture.OpenFormAsync(author, EditPath(postId), "form.edit-form");
+            fields["Input.Body"] = $"The text as tab {i} saved it.";
+            tabs.Add(fields);
+        }
+
+        var responses = await Task.WhenAll(tabs.Select(async fields =>
+        {
+            using var response = await author.PostAsync(EditPath(postId), new FormUrlEncodedContent(fields));
+            return (response.StatusCode, Body: fields["Input.Body"]);
+        }));
+
+        var saved = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await using var db = fixture.CreateContext();
+        var revisions = await db.PostRevisions.Where(r => r.PostId == postId).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal(["The text every tab opened.", saved.Body], revisions.Select(r => r.Body));
+        Assert.Equal([1, 2], revisions.Select(r => r.Number));
+        Assert.Equal(revisions[1].Id, await db.Posts.Where(p => p.Id == postId).Select(p => p.CurrentRevisionId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Simultaneous_edits_each_from_the_latest_revision_keep_every_revision_in_order()
+    {
+        var author = await fixture.LoggedInClientAsync("chained-editor");
+        var postId = await PostingAppFixture.PostAsync(author, null, "Revision one.");
+
+        // Each writer reopens the form after a conflict, as a person would, until their text is saved.
+        await Task.WhenAll(Enumerable.Range(0, Writers).Select(async i =>
+        {
+            for (var attempt = 0; attempt < 50; attempt++)
+            {
+                var fields = await PostingAppFixture.OpenFormAsync(author, EditPath(postId), "form.edit-form");
+                fields["Input.Body"] = $"Text from writer {i}.";
+                using var response = await author.PostAsync(EditPath(postId), new FormUrlEncodedContent(fields));
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                    return;
+                Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            }
+            Assert.Fail($"writer {i} never saved");
+        }));
+
+        await using var db = fixture.CreateContext();
+        var revisions = await db.PostRevisions.Where(r => r.PostId == postId).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, Writers + 1), revisions.Select(r => r.Number));
+        Assert.Equal(Enumerable.Range(0, Writers).Select(i => $"Text from writer {i}.").Order(), revisions.Skip(1).Select(r => r.Body).Order());
+        Assert.Equal(revisions[^1].Id, await db.Posts.Where(p => p.Id == postId).Select(p => p.CurrentRevisionId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Simultaneous_replies_to_one_post_are_all_stored_with_unique_paths_and_an_exact_post_count()
+    {
+        var parentId = fixture.Ids["a1"];
+        var members = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => fixture.LoggedInClientAsync($"racing-replier-{i}")));
+        int countBefore;
+        await using (var db = fixture.CreateContext())
+            countBefore = await db.Threads.Where(t => t.Slug == Slug).Select(t => t.PostCount).SingleAsync();
+
+        var ids = await Task.WhenAll(members.Select((client, i) => PostingAppFixture.PostAsync(client, parentId, $"Racing reply {i}.")));
+
+        await using (var db = fixture.CreateContext())
+        {
+            var replies = await db.Posts.Where(p => ids.Contains(p.Id)).Include(p => p.CurrentRevision).ToListAsync();
+            Assert.Equal(Writers, replies.Count);
+            Assert.All(replies, r => Assert.Equal(parentId, r.ParentId));
+            Assert.Equal(Enumerable.Range(0, Writers).Select(i => $"Racing reply {i}.").Order(), replies.Select(r => r.CurrentRevision!.Body).Order());
+            Assert.Equal(Writers, replies.Select(r => r.Path.ToString()).Distinct().Count());
+            var thread = await db.Threads.SingleAsync(t => t.Slug == Slug);
+            Assert.Equal(countBefore + Writers, thread.PostCount);
+            Assert.Equal(await db.Posts.CountAsync(p => p.ThreadId == thread.Id && !p.IsDeleted && p.MergedIntoId == null), thread.PostCount);
+        }
+    }
+
+    [Fact]
+    public async Task Exporting_a_thread_while_replies_arrive_gives_every_post_its_own_text()
+    {
+        var members = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => fixture.LoggedInClientAsync($"export-replier-{i}")));
+        var reader = fixture.App.CreateClient();
+        using var stop = new CancellationTokenSource();
+        var writing = Task.WhenAll(members.Select(async (client, i) =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+                await PostingAppFixture.PostAsync(client, fixture.Ids["b1"], $"Reply {n} from {i} during the export.");
+        }));
+
+        for (var round = 0; round < 30; round++)
+        {
+            using var response = await reader.GetAsync($"/api/threads/{Slug}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var document = System.Text.Json.JsonSerializer.Deserialize<ThreadDocument>(await response.Content.ReadAsStringAsync(), InterchangeJson.Options)!;
+            Assert.All(document.Posts, p => Assert.Equal(p.Revisions[^1].Body, p.Body));
+        }
+        await stop.CancelAsync();
+        await writing;
+    }
+}
