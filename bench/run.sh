@@ -150,6 +150,11 @@ for scenario in "${SCENARIOS[@]}"; do
 done
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 
+# Every write wrk counted as answered must be in the database (with the first reply sent by curl).
+answered="$(cat "$RESULTS"/reply-with-two-quotes.*.txt | sed -n 's/^RESULT requests=\([0-9]*\) .* failed=\([0-9]*\)$/\1 \2/p' | awk '{ n += $1 - $2 } END { print n + 0 }')"
+stored="$(psql_at "$DB_PORT" "SELECT count(*) FROM posts p JOIN authors a ON a.id = p.author_id WHERE a.slug = 'benchmember'")"
+[ "$stored" -ge $((answered + 1)) ] || { echo "bench/run.sh: $answered replies were answered as written but only $stored are stored" >&2; exit 1; }
+
 # --- The table -------------------------------------------------------------------------------------------------
 echo
 echo "Load scenarios, $(date -u '+%Y-%m-%d %H:%M UTC')$([ -n "$SMOKE" ] && echo ' (smoke run: not a measurement)')"

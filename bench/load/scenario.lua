@@ -1,7 +1,7 @@
 -- One wrk script for every load scenario (bench/run.sh sets the environment):
 --   BENCH_MODE=get     GET BENCH_PATH again and again
 --   BENCH_MODE=search  GET /search?q=... with a query picked at random from the lines of BENCH_QUERIES
---   BENCH_MODE=reply   POST BENCH_BODY (a reply form) to BENCH_PATH with BENCH_COOKIE; only a 302 counts as written
+--   BENCH_MODE=reply   POST BENCH_BODY (a reply form) to BENCH_PATH with BENCH_COOKIE; only a redirect to the post counts
 -- done() prints one RESULT line that run.sh reads: requests/s, p50 and p99 in ms, and the failed requests
 -- (socket errors and timeouts, 4xx/5xx, and for writes any answer but the redirect).
 local mode = os.getenv("BENCH_MODE") or "get"
@@ -34,12 +34,14 @@ elseif mode == "reply" then
   request = function()
     return wrk.format("POST", path, headers, body)
   end
-  -- A refused reply comes back as the form (200) with its errors: for a write, anything but the redirect is a failure.
+  -- A refused reply comes back as the form (200) with its errors, a lost session as a redirect to the login page:
+  -- for a write, anything but the redirect to the new post is a failure.
   function init(args)
     refused = 0
   end
   response = function(status, headers, body)
-    if status ~= 302 then refused = refused + 1 end
+    local location = headers["Location"] or headers["location"] or ""
+    if status ~= 302 or not location:find("^/t/") then refused = refused + 1 end
   end
 else
   request = function()
