@@ -1,5 +1,6 @@
 using Debate.Core.Data;
 using Debate.Core.Search;
+using Debate.Web.Features.Benchmarks;
 using Debate.Web.Features.Search;
 using Debate.Web.Features.Threads;
 using FluentValidation;
@@ -59,6 +60,7 @@ internal static class DebateServices
         app.MapRazorPages();
         app.MapThreadApi();
         app.MapSearchApi();
+        app.MapBaselineThreadPage(); // only with Benchmarks:Baseline=true
         return app;
     }
 
