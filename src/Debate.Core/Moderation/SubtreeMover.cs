@@ -70,6 +70,15 @@ public static class SubtreeMover
                 ? $"Post {postId} is already a top-level post of thread '{toThread.Slug}'."
                 : $"Post {postId} already answers post {parent.Id}.");
 
+        if (toThread.Id != post.ThreadId)
+        {
+            // Imports find their posts again by (thread, import key): two posts with one key in a thread would be confused.
+            var clash = await db.Posts.Where(p => p.Path.IsDescendantOf(post.Path) && p.ImportKey != null)
+                .Where(p => db.Posts.Any(there => there.ThreadId == toThread.Id && there.ImportKey == p.ImportKey))
+                .Select(p => new { p.Id, p.ImportKey }).FirstOrDefaultAsync(cancellationToken);
+            if (clash is not null)
+                return ModerationResult.Refused($"Thread: post {clash.Id} came from an import as '{clash.ImportKey}', and thread '{toThread.Slug}' already has a post imported as '{clash.ImportKey}'; a later import could not tell them apart.");
+        }
         var subtree = await db.Posts.Where(p => p.Path.IsDescendantOf(post.Path)).Select(p => p.Id).ToListAsync(cancellationToken);
         var threadIds = new long[] { fromThread.Id, toThread.Id }.Distinct().ToList();
         var before = await RowSnapshot.TakeAsync(db, Touched(threadIds, subtree, []), cancellationToken);
