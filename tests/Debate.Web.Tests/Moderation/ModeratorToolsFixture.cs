@@ -15,6 +15,9 @@ public class ModeratorToolsFixture : AccountAppFixture
     /// <summary>The posts' ids by thread slug and document id ("a2").</summary>
     public IReadOnlyDictionary<(string Slug, string Key), long> Ids { get; private set; } = new Dictionary<(string, string), long>();
 
+    /// <summary>Browser tests need the app on a real port.</summary>
+    protected virtual bool ServesBrowsers => false;
+
     public HttpClient Anonymous { get; private set; } = null!;
     public HttpClient Member { get; private set; } = null!;
     public HttpClient Moderator { get; private set; } = null!;
@@ -34,6 +37,11 @@ public class ModeratorToolsFixture : AccountAppFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        if (ServesBrowsers)
+        {
+            _ = ServerAddress; // Kestrel before any user is made; browsers log in themselves
+            return;
+        }
         Anonymous = App.CreateBrowserLikeClient();
         Member = await LoggedInClientAsync("tools-member");
         Moderator = await LoggedInClientAsync("tools-moderator", AccountRoles.Moderator);
