@@ -663,6 +663,53 @@ namespace Debate.Migrations.Migrations
                     b.ToTable("posts", (string)null);
                 });
 
+            modelBuilder.Entity("Debate.Core.Model.PostMove", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("FromParentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_parent_id");
+
+                    b.Property<long>("FromThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_thread_id");
+
+                    b.Property<DateTimeOffset>("MovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("moved_at");
+
+                    b.Property<long>("PostId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_id");
+
+                    b.Property<long>("ToThreadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_thread_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_moves");
+
+                    b.HasIndex("FromParentId")
+                        .HasDatabaseName("ix_post_moves_from_parent_id");
+
+                    b.HasIndex("FromThreadId")
+                        .HasDatabaseName("ix_post_moves_from_thread_id");
+
+                    b.HasIndex("PostId")
+                        .HasDatabaseName("ix_post_moves_post_id");
+
+                    b.HasIndex("ToThreadId")
+                        .HasDatabaseName("ix_post_moves_to_thread_id");
+
+                    b.ToTable("post_moves", (string)null);
+                });
+
             modelBuilder.Entity("Debate.Core.Model.PostRevision", b =>
                 {
                     b.Property<long>("Id")
@@ -1406,6 +1453,36 @@ namespace Debate.Migrations.Migrations
                     b.Navigation("Parent");
 
                     b.Navigation("Thread");
+                });
+
+            modelBuilder.Entity("Debate.Core.Model.PostMove", b =>
+                {
+                    b.HasOne("Debate.Core.Model.Post", null)
+                        .WithMany()
+                        .HasForeignKey("FromParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_post_moves_posts_from_parent_id");
+
+                    b.HasOne("Debate.Core.Model.DebateThread", null)
+                        .WithMany()
+                        .HasForeignKey("FromThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_moves_threads_from_thread_id");
+
+                    b.HasOne("Debate.Core.Model.Post", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_moves_posts_post_id");
+
+                    b.HasOne("Debate.Core.Model.DebateThread", null)
+                        .WithMany()
+                        .HasForeignKey("ToThreadId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_moves_threads_to_thread_id");
                 });
 
             modelBuilder.Entity("Debate.Core.Model.PostRevision", b =>

@@ -15,7 +15,7 @@ internal static class ExportCommand
         {
             await using var database = await CliDatabase.OpenAsync(cancellationToken);
             await using var db = database.CreateContext();
-            var document = await ThreadExporter.ExportAsync(db, parse.GetValue(slug)!, cancellationToken);
+            var document = await ThreadExporter.ExportAsync(db, parse.GetValue(slug)!, cancellationToken: cancellationToken);
             if (document is null)
             {
                 Console.Error.WriteLine($"There is no thread '{parse.GetValue(slug)}'.");

@@ -22,6 +22,7 @@ public sealed class DebateDbContext(DbContextOptions<DebateDbContext> options)
     public DbSet<ImportedDocument> ImportedDocuments => Set<ImportedDocument>();
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     public DbSet<RepostCandidate> RepostCandidates => Set<RepostCandidate>();
+    public DbSet<PostMove> PostMoves => Set<PostMove>();
     /// <summary>Shared by every app instance, so a login on one is valid on another.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

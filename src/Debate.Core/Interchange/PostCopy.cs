@@ -87,7 +87,7 @@ internal sealed class PostCopy
             await copy.WriteAsync(row.RevisionIds[^1], NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(row.Info.Deleted, NpgsqlDbType.Boolean, cancellationToken);
             await WriteAsync(copy, row.Info.Deleted ? now.ToUniversalTime() : (DateTimeOffset?)null, NpgsqlDbType.TimestampTz, cancellationToken);
-            await copy.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(row.Info.Hidden, NpgsqlDbType.Boolean, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }

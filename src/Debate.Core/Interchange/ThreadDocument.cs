@@ -77,6 +77,9 @@ public sealed record PostInfo
     /// <summary>The current text; when revisions are given it must equal the last one.</summary>
     public required string Body { get; init; }
     public bool Deleted { get; init; }
+    /// <summary>Hidden by a moderator. Written only when true, so documents of threads without hidden posts stay as they were.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Hidden { get; init; }
     public List<RevisionInfo> Revisions { get; init; } = [];
     public List<ProvenanceInfo> Provenance { get; init; } = [];
     public List<QuoteInfo> Quotes { get; init; } = [];

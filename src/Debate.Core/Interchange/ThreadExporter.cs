@@ -7,7 +7,8 @@ namespace Debate.Core.Interchange;
 /// <summary>Writes a stored thread as a debate-thread/1 document: what `export` saves and the JSON API returns.</summary>
 public static class ThreadExporter
 {
-    public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, CancellationToken cancellationToken = default)
+    /// <param name="withHiddenText">False for readers who are not moderators: hidden posts keep their place in the tree but lose their words.</param>
+    public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, bool withHiddenText = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         // The split queries below (posts, then their revisions, quotes, ...) must see one snapshot: under read committed a
@@ -35,6 +36,7 @@ public static class ThreadExporter
         string SourceId(long postId) => documentIds.TryGetValue(postId, out var id) ? id : $"p{postId}";
 
         var ordered = TreeOrder(posts);
+        bool Withheld(Post p) => p.IsHidden && !withHiddenText;
         return new ThreadDocument
         {
             Format = ThreadDocument.FormatName,
@@ -66,10 +68,11 @@ public static class ThreadExporter
                 ParentId = p.ParentId is long parent ? SourceId(parent) : null,
                 AuthorId = p.Author!.Slug,
                 PostedAt = p.PostedAt,
-                Body = p.Revisions.Single(r => r.Id == p.CurrentRevisionId).Body,
+                Body = Withheld(p) ? "" : p.Revisions.Single(r => r.Id == p.CurrentRevisionId).Body,
                 Deleted = p.IsDeleted,
-                Revisions = p.Revisions.OrderBy(r => r.Number).Select(r => new RevisionInfo { Number = r.Number, Body = r.Body, EditedAt = r.EditedAt }).ToList(),
-                Provenance = p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceInfo
+                Hidden = p.IsHidden,
+                Revisions = Withheld(p) ? [] : p.Revisions.OrderBy(r => r.Number).Select(r => new RevisionInfo { Number = r.Number, Body = r.Body, EditedAt = r.EditedAt }).ToList(),
+                Provenance = Withheld(p) ? [] : p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceInfo
                 {
                     Platform = x.Platform,
                     Url = x.Url,
@@ -80,7 +83,7 @@ public static class ThreadExporter
                     SpanStart = x.SpanStart,
                     SpanEnd = x.SpanEnd,
                 }).ToList(),
-                Quotes = p.Quotes.OrderBy(q => q.Id).Select(q => new QuoteInfo
+                Quotes = Withheld(p) ? [] : p.Quotes.OrderBy(q => q.Id).Select(q => new QuoteInfo
                 {
                     SourcePostId = SourceId(q.SourcePostId),
                     SourceRevision = revisionNumbers.TryGetValue(q.SourceRevisionId, out var number) ? number : 1,
@@ -91,7 +94,7 @@ public static class ThreadExporter
                     End = q.Anchor.End,
                     Status = q.Status,
                 }).ToList(),
-                Claims = p.Claims.Where(c => c.State != ClaimState.Removed).OrderBy(c => c.Id).Select(c => new ClaimInfo
+                Claims = Withheld(p) ? [] : p.Claims.Where(c => c.State != ClaimState.Removed).OrderBy(c => c.Id).Select(c => new ClaimInfo
                 {
                     Tag = c.Tag!.Name,
                     Stance = c.Stance,

@@ -40,3 +40,18 @@ public sealed class ImportedDocument
     public JsonDocument? Corrections { get; set; }
     public DateTimeOffset ImportedAt { get; set; }
 }
+
+/// <summary>
+/// A post a moderator moved (with its replies) away from a thread or a parent: the old place keeps a
+/// "moved to" link to it. The link follows the post's permalink, so it stays right after later moves.
+/// </summary>
+public sealed class PostMove
+{
+    public long Id { get; set; }
+    public long PostId { get; set; }
+    public long FromThreadId { get; set; }
+    /// <summary>The post it answered there; null when it was a top-level post.</summary>
+    public long? FromParentId { get; set; }
+    public long ToThreadId { get; set; }
+    public DateTimeOffset MovedAt { get; set; }
+}

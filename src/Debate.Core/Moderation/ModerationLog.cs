@@ -21,7 +21,7 @@ public static class ModerationLog
     public const string UndoKind = "undo";
 
     /// <summary>The order rows are written back in: threads and posts before what points at them.</summary>
-    private static readonly string[] RestoreOrder = ["threads", "posts", "provenance", "quotes", "claim_tags", "repost_candidates"];
+    private static readonly string[] RestoreOrder = ["threads", "posts", "provenance", "quotes", "claim_tags", "repost_candidates", "post_moves"];
 
     /// <summary>Runs a change in one transaction; a change that is refused leaves nothing behind.</summary>
     public static async Task<ModerationResult> InTransactionAsync(DebateDbContext db, Func<Task<ModerationResult>> change, CancellationToken cancellationToken)
@@ -84,6 +84,7 @@ public static class ModerationLog
     public static readonly IReadOnlySet<string> RowSnapshotKinds = new HashSet<string>(StringComparer.Ordinal)
     {
         PostMerger.MergeKind, RepostFinder.DismissKind,
+        ThreadModeration.LockKind, ThreadModeration.UnlockKind, ThreadModeration.HideKind, ThreadModeration.UnhideKind, SubtreeMover.MoveKind,
     };
 
     /// <summary>Puts back exactly what <paramref name="actionId"/> changed, in one transaction, and logs the undo.</summary>

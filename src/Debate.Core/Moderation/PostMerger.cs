@@ -173,8 +173,8 @@ public static class PostMerger
             cancellationToken);
     }
 
-    /// <summary>Thread lists show a stored count: recounted for the threads a merge touched.</summary>
-    private static async Task RecountAsync(DebateDbContext db, IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken) =>
+    /// <summary>Thread lists show a stored count: recounted for the threads a merge or a move touched.</summary>
+    internal static async Task RecountAsync(DebateDbContext db, IReadOnlyCollection<long> threadIds, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync(
             "UPDATE threads t SET post_count = (SELECT count(*) FROM posts p WHERE p.thread_id = t.id AND NOT p.is_deleted AND p.merged_into_id IS NULL) WHERE t.id = ANY(@ids)",
             [new NpgsqlParameter("ids", threadIds.ToArray())], cancellationToken);

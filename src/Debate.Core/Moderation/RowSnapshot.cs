@@ -15,7 +15,7 @@ public static class RowSnapshot
     /// <summary>The tables a snapshot may name: constants, never user input, since they go into SQL.</summary>
     public static readonly IReadOnlySet<string> Tables = new HashSet<string>(StringComparer.Ordinal)
     {
-        "threads", "posts", "provenance", "quotes", "claim_tags", "repost_candidates",
+        "threads", "posts", "provenance", "quotes", "claim_tags", "repost_candidates", "post_moves",
     };
 
     /// <summary>The rows with these ids, per table, as one JSON object: {"posts": [...], ...}.</summary>

@@ -9,7 +9,16 @@ public sealed record OutlineEntry(string Number, string Title, IReadOnlyList<Sec
 
 /// <summary>What every page of a thread shows at the top, and the outline its posts' section mentions link to.</summary>
 public sealed record ThreadHeader(
-    long Id, string Slug, string Title, IReadOnlyList<ThreadSource> Sources, IReadOnlyList<OutlineEntry> Outline, int PostCount, DateTimeOffset LastActivityAt);
+    long Id, string Slug, string Title, IReadOnlyList<ThreadSource> Sources, IReadOnlyList<OutlineEntry> Outline, int PostCount, DateTimeOffset LastActivityAt)
+{
+    /// <summary>Locked by a moderator: no reply links, no reply form.</summary>
+    public bool IsLocked { get; init; }
+    /// <summary>Top-level posts a moderator moved away from this thread's top: their old place links to the new.</summary>
+    public IReadOnlyList<MovedPost> MovedAway { get; init; } = [];
+}
+
+/// <summary>A post moved away from a place, as its old place links to it: where it stands now.</summary>
+public sealed record MovedPost(long PostId, string AuthorName, string ThreadSlug, string ThreadTitle);
 
 /// <summary>Where a post lives: the permalink page starts from this.</summary>
 public sealed record PostLocation(long Id, long ThreadId, string ThreadSlug, bool ThreadIsPublished, LTree Path, long? MergedIntoId);
@@ -56,7 +65,16 @@ public static class ReadingQueries
             .Where(t => t.Slug == slug && t.Status == ThreadStatus.Published)
             .Select(t => new ThreadHeader(t.Id, t.Slug, t.Title, t.Sources,
                 t.Outline.OrderBy(s => s.Position).Select(s => new OutlineEntry(s.Number, s.Title, s.Links)).ToList(),
-                t.PostCount, t.LastActivityAt))
+                t.PostCount, t.LastActivityAt)
+            {
+                IsLocked = t.IsLocked,
+                MovedAway = db.PostMoves.Where(m => m.FromThreadId == t.Id && m.FromParentId == null)
+                    .Join(db.Posts, m => m.PostId, p => p.Id, (m, p) => p)
+                    .Where(p => p.ThreadId != t.Id || p.ParentId != null)
+                    .OrderBy(p => p.PostedAt).ThenBy(p => p.Id)
+                    .Select(p => new MovedPost(p.Id, p.Author!.DisplayName, p.Thread!.Slug, p.Thread.Title))
+                    .ToList(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
     }
 
@@ -103,7 +121,17 @@ public static class ReadingQueries
                 p.Id, p.ParentId, p.Depth, p.Author!.DisplayName, p.Author.Slug, p.PostedAt,
                 p.CurrentRevision!.Html, p.IsDeleted, p.IsHidden, p.CurrentRevision.Number,
                 p.Provenance.OrderBy(x => x.Id).Select(x => new ProvenanceView(x.Platform, x.Url, x.Relation, x.SpanStart != null)).ToList())
-            { AuthorId = p.AuthorId, RevisionId = p.CurrentRevisionId ?? 0 })
+            {
+                AuthorId = p.AuthorId,
+                RevisionId = p.CurrentRevisionId ?? 0,
+                // Replies a moderator moved away from under this post and that stand elsewhere now.
+                MovedAway = db.PostMoves.Where(m => m.FromParentId == p.Id)
+                    .Join(db.Posts, m => m.PostId, moved => moved.Id, (m, moved) => moved)
+                    .Where(moved => moved.ParentId != p.Id)
+                    .OrderBy(moved => moved.PostedAt).ThenBy(moved => moved.Id)
+                    .Select(moved => new MovedPost(moved.Id, moved.Author!.DisplayName, moved.Thread!.Slug, moved.Thread.Title))
+                    .ToList(),
+            })
             .ToDictionaryAsync(p => p.Id, cancellationToken);
     }
 

@@ -17,6 +17,7 @@ public sealed record PostView(
     /// <summary>Who may edit it (with moderators), and which revision a quote taken from the page anchors to.</summary>
     public long AuthorId { get; init; }
     public long RevisionId { get; init; }
+    public IReadOnlyList<MovedPost> MovedAway { get; init; } = [];
 }
 
 public sealed record ThreadView(long Id, string Slug, string Title, ThreadStatus Status, IReadOnlyList<ThreadSource> Sources, IReadOnlyList<PostView> Posts);

@@ -41,3 +41,17 @@ internal sealed class RepostCandidateConfiguration : IEntityTypeConfiguration<Re
         builder.HasOne<Post>().WithMany().HasForeignKey(c => c.ContainedPostId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class PostMoveConfiguration : IEntityTypeConfiguration<PostMove>
+{
+    public void Configure(EntityTypeBuilder<PostMove> builder)
+    {
+        builder.HasIndex(m => m.FromParentId);
+        builder.HasIndex(m => m.FromThreadId);
+        builder.HasIndex(m => m.PostId);
+        builder.HasOne<Post>().WithMany().HasForeignKey(m => m.PostId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Post>().WithMany().HasForeignKey(m => m.FromParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DebateThread>().WithMany().HasForeignKey(m => m.FromThreadId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<DebateThread>().WithMany().HasForeignKey(m => m.ToThreadId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -34,6 +34,12 @@ internal static class Links
 
     public static string Edit(string slug, long postId) => $"/t/{Segment(slug)}/p/{postId}/edit";
 
+    /// <summary>A moderator's page for one post: hide, unhide, move.</summary>
+    public static string ModeratePost(long postId) => $"/moderation/posts/{postId}";
+
+    /// <summary>A moderator's page for one thread: lock, unlock.</summary>
+    public static string ModerateThread(string slug) => $"/moderation/threads/{Segment(slug)}";
+
     public static string Outline(string slug) => $"/t/{Segment(slug)}/outline";
 
     public static string Map(string slug) => $"/t/{Segment(slug)}/map";

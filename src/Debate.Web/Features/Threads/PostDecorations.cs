@@ -43,7 +43,8 @@ internal sealed class PostDecorations
 
     public ShownPost Show(PostView post)
     {
-        if (post.IsDeleted || post.IsHidden)
+        // A hidden post is still marked: moderators see it greyed; the page leaves its words out for everyone else.
+        if (post.IsDeleted)
             return new ShownPost(post, HtmlString.Empty, [], []);
         var quotedBy = _quotesOf[post.Id]
             .GroupBy(q => (Start: q.CurrentStart!.Value, End: q.CurrentEnd!.Value))

@@ -73,3 +73,6 @@ public sealed record PostListModel(ReadingPage Page, IReadOnlyList<WindowNode> N
 public sealed record PostItemModel(ReadingPage Page, WindowNode Node);
 
 public sealed record PostArticleModel(ReadingPage Page, ShownPost Shown, bool IsFocus = false);
+
+/// <summary>The "moved to" links a moderator's move left at a post's old place (<paramref name="HereSlug"/> is the thread shown).</summary>
+public sealed record MovedAwayModel(string HereSlug, IReadOnlyList<MovedPost> Posts);
