@@ -84,7 +84,7 @@ APP_PID="$APP_PID_bench"
 # The write: a member (registered here, which signs them in) replies to a post quoting two spans, one of the post it
 # answers and one of the thread's first post; each span is four words that stand in the revision's plain text.
 JAR="$WORK/member.jar"
-[ "$(write benchmember "$BASE" "$JAR")" = 302 ] || { echo "bench/run.sh: registering the member failed" >&2; exit 1; }
+[ "$(signup benchmember "$BASE" "$JAR")" = 302 ] || { echo "bench/run.sh: registering the member failed" >&2; exit 1; }
 read -r PARENT_ID < <(psql_at "$DB_PORT" "SELECT p.id FROM posts p JOIN threads t ON t.id = p.thread_id
   WHERE t.slug = '$WRITE_SLUG' AND p.parent_id IS NOT NULL ORDER BY p.id LIMIT 1")
 quote() { # quote POST_ID: post id, revision id, start, end, exact (tab-separated)

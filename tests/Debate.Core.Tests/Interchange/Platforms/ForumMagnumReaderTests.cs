@@ -153,6 +153,15 @@ public class ForumMagnumReaderTests
     }
 
     [Fact]
+    public void Deeply_nested_json_is_refused_with_a_message_instead_of_exhausting_the_stack()
+    {
+        var error = Refused("{\"data\": {\"comments\": {\"results\": " + new string('[', 100_000) + new string(']', 100_000) + "}}}");
+
+        Assert.NotEmpty(error.Errors);
+        Assert.All(error.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Fact]
     public void A_truncated_file_names_the_file_and_the_line()
     {
         AssertCutShort(Refused(Json[..(Json.Length / 2)]), "comments.json");

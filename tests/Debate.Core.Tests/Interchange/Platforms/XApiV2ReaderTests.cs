@@ -107,6 +107,15 @@ public class XApiV2ReaderTests
     }
 
     [Fact]
+    public void Deeply_nested_json_is_refused_with_a_message_instead_of_exhausting_the_stack()
+    {
+        var error = Refused("{\"data\": " + new string('[', 100_000) + new string(']', 100_000) + "}");
+
+        Assert.NotEmpty(error.Errors);
+        Assert.All(error.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
+
+    [Fact]
     public void A_truncated_document_names_the_line()
     {
         AssertCutShort(Refused(Page[..(Page.Length / 2)]), "tweets.json");
