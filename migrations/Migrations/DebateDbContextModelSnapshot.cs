@@ -341,6 +341,12 @@ namespace Debate.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_activity_at");
 
+                    b.Property<long>("PageVersion")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("page_version");
+
                     b.Property<int>("PostCount")
                         .HasColumnType("integer")
                         .HasColumnName("post_count");

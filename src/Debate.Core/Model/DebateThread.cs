@@ -14,6 +14,12 @@ public sealed class DebateThread
     /// <summary>Kept up to date on every write so that thread lists need no aggregate.</summary>
     public DateTimeOffset LastActivityAt { get; set; }
     public int PostCount { get; set; }
+    /// <summary>
+    /// Kept by the database, never written by the app: it goes up whenever anything a page of this thread shows
+    /// changes (the thread, its posts and their revisions, quotes from either end, claims, authors, moves, the
+    /// outline). Cached pages are stored under it, so a change is never served stale, from any app instance.
+    /// </summary>
+    public long PageVersion { get; private set; }
 
     public List<ThreadSource> Sources { get; set; } = [];
     public List<OutlineSection> Outline { get; set; } = [];

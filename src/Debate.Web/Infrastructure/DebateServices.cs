@@ -34,6 +34,7 @@ internal static class DebateServices
         services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddScoped<Debate.Core.Posting.PostWriter>();
         services.AddDebateAccounts();
+        services.AddThreadPageCache(builder.Configuration);
         return builder;
     }
 
@@ -56,6 +57,7 @@ internal static class DebateServices
         app.UseRouting();
         app.UseReadRouting();
         app.UseDebateAccounts();
+        app.UseOutputCache(); // after authentication: a signed-in reader's page is never cached
         app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         app.MapThreadApi();

@@ -14,6 +14,7 @@ internal sealed class ThreadConfiguration : IEntityTypeConfiguration<DebateThrea
         builder.Property(t => t.Slug).HasMaxLength(100);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.HasIndex(t => t.LastActivityAt);
+        builder.Property(t => t.PageVersion).HasDefaultValue(0L).ValueGeneratedOnAddOrUpdate();
         builder.Property<NpgsqlTsVector>(PostRevisionConfiguration.SearchVector)
             .HasComputedColumnSql("to_tsvector('english', title)", stored: true);
         builder.HasIndex(PostRevisionConfiguration.SearchVector).HasMethod("gin");

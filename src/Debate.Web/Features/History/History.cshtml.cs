@@ -7,11 +7,13 @@ using Debate.Web.Features.Threads;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Web.Features.History;
 
 /// <summary>Every revision of a post, newest first, each with what changed from the one before and its full text, where quotes of it are marked.</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class HistoryModel(DebateDbContext db) : PageModel
 {
     /// <param name="Changes">What changed from the revision before, words removed in &lt;del&gt; and added in &lt;ins&gt;; null for the first.</param>

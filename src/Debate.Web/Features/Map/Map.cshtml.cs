@@ -1,12 +1,15 @@
 using Debate.Core.Data;
 using Debate.Core.Reading;
+using Debate.Web.Features.Threads;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Map;
 
 /// <summary>The thread as a picture: who answered whom, and who quoted whom.</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class MapModel(DebateDbContext db) : PageModel
 {
     public ThreadHeader Thread { get; private set; } = null!;

@@ -2,12 +2,15 @@ using Debate.Core.Data;
 using Debate.Core.Model;
 using Debate.Core.Reading;
 using Debate.Web.Features.Shared;
+using Debate.Web.Features.Threads;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Outline;
 
 /// <summary>The debated report's sections, each with where to hear it and the posts that discuss it (mention it by number).</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class OutlineModel(DebateDbContext db) : PageModel
 {
     /// <param name="Before">The text before the mention on its line, cut; <paramref name="Mention"/> and <paramref name="After"/> follow it.</param>

@@ -3,10 +3,12 @@ using Debate.Core.Reading;
 using Debate.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Threads;
 
 /// <summary>The HTML of the thread's next page of top-level posts with their replies, which the script appends.</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class MorePostsModel(DebateDbContext db) : PageModel
 {
     public PostListModel List { get; private set; } = null!;

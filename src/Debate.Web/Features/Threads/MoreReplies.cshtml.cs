@@ -3,10 +3,12 @@ using Debate.Core.Reading;
 using Debate.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Threads;
 
 /// <summary>The HTML of a post's replies from <c>from</c> on (the next page of them), which the script puts in place of "more replies".</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class MoreRepliesModel(DebateDbContext db) : PageModel
 {
     public PostListModel List { get; private set; } = null!;

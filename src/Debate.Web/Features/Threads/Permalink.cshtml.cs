@@ -3,10 +3,12 @@ using Debate.Core.Reading;
 using Debate.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Threads;
 
 /// <summary>One post with the posts it answers (for context) and its own replies; also where "more replies" lead without the script.</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class PermalinkModel(DebateDbContext db) : PageModel
 {
     public ReadingPage Reading { get; private set; } = null!;

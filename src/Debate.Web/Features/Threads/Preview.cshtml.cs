@@ -2,10 +2,12 @@ using Debate.Core.Data;
 using Debate.Core.Reading;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Threads;
 
 /// <summary>One post alone, marked as on the thread page: what hovering a quote shows.</summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class PreviewModel(DebateDbContext db) : PageModel
 {
     public PostArticleModel Article { get; private set; } = null!;

@@ -3,6 +3,7 @@ using Debate.Core.Reading;
 using Debate.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace Debate.Web.Features.Threads;
 
@@ -10,6 +11,7 @@ namespace Debate.Web.Features.Threads;
 /// A thread as a nested tree. A big thread opens with its first screenful (chosen from the tree's shape,
 /// without loading the rest); the rest comes page by page from the "more" links.
 /// </summary>
+[OutputCache(PolicyName = ThreadPageCache.PolicyName)]
 public sealed class ShowModel(DebateDbContext db) : PageModel
 {
     public ReadingPage Reading { get; private set; } = null!;

@@ -22,6 +22,6 @@ internal static class ThreadApi
             return document is null
                 ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Thread not found", detail: $"There is no published thread '{slug}'.")
                 : Results.Json(document, InterchangeJson.Options);
-        }).WithMetadata(new ReadsFromReplicaMetadata());
+        }).WithMetadata(new ReadsFromReplicaMetadata()).CacheOutput(ThreadPageCache.PolicyName);
     }
 }

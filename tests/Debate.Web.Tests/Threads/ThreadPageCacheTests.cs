@@ -1,0 +1,176 @@
+using System.Net;
+using Debate.Core.Data;
+using Debate.Core.Interchange;
+using Debate.Core.Model;
+using Debate.Web.Tests.Infrastructure;
+using Debate.Web.Tests.Reading;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace Debate.Web.Tests.Threads;
+
+/// <summary>
+/// Three threads: "shown", "quoting" (one of its posts quotes a post of "shown") and "apart" (other authors, no
+/// quotes), so each change can be checked against the threads whose pages show it and one whose pages do not.
+/// </summary>
+public sealed class PageCacheFixture : AccountAppFixture
+{
+    public const string Shown = "shown", Quoting = "quoting", Apart = "apart";
+
+    /// <summary>"shown"'s first post, which a post of "quoting" quotes.</summary>
+    public long QuotedPostId { get; private set; }
+
+    /// <summary>The post of "quoting" that quotes it.</summary>
+    public long QuotingPostId { get; private set; }
+
+    protected override async Task PrepareAsync(DebateDbContext db)
+    {
+        var importer = new ThreadImporter(db, TimeProvider.System);
+        await importer.ImportAsync(ReadingThread.Document(Shown), "shown.json");
+        await importer.ImportAsync(ReadingThread.Document(Quoting, "Scheming AIs, quoted elsewhere"), "quoting.json");
+        await importer.ImportAsync(new ThreadDocument
+        {
+            Format = ThreadDocument.FormatName,
+            Thread = new ThreadInfo { Slug = Apart, Title = "Another debate altogether" },
+            Authors = [new AuthorInfo { Id = "someone-else", DisplayName = "Someone Else" }],
+            Posts = [new PostInfo { Id = "c1", AuthorId = "someone-else", PostedAt = ReadingThread.Posted, Body = "A post nobody quotes." }],
+        }, "apart.json");
+
+        // "quoting"'s a2 quotes the words of its own a1; the very same words stand in "shown"'s a1, which it now quotes too.
+        var quotingPost = await db.Posts.SingleAsync(p => p.Thread!.Slug == Quoting && p.ImportKey == "a2");
+        var quote = await db.Quotes.AsNoTracking().SingleAsync(q => q.PostId == quotingPost.Id);
+        var source = await db.Posts.SingleAsync(p => p.Thread!.Slug == Shown && p.ImportKey == "a1");
+        db.Quotes.Add(new Quote
+        {
+            PostId = quote.PostId, SourcePostId = source.Id, SourceRevisionId = source.CurrentRevisionId!.Value, Anchor = quote.Anchor,
+            Status = AnchorStatus.Anchored, CurrentRevisionId = source.CurrentRevisionId, CurrentStart = quote.Anchor.Start, CurrentEnd = quote.Anchor.End,
+            CreatedAt = quote.CreatedAt,
+        });
+        await db.SaveChangesAsync();
+        (QuotedPostId, QuotingPostId) = (source.Id, quote.PostId);
+    }
+
+    public async Task<Dictionary<string, long>> PageVersionsAsync()
+    {
+        await using var db = CreateContext();
+        return await db.Threads.ToDictionaryAsync(t => t.Slug, t => t.PageVersion);
+    }
+
+    /// <summary>Runs SQL with {quoted} and {quoting} standing for the two posts' ids.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = CreateContext();
+        await ExecuteAsync(db, sql);
+    }
+
+    public Task ExecuteAsync(DebateDbContext db, string sql) =>
+        db.Database.ExecuteSqlRawAsync(sql
+            .Replace("{quoted}", QuotedPostId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{quoting}", QuotingPostId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+}
+
+public class ThreadPageCacheTests(PageCacheFixture fixture) : IClassFixture<PageCacheFixture>
+{
+    private const string Shown = PageCacheFixture.Shown, Quoting = PageCacheFixture.Quoting, Apart = PageCacheFixture.Apart;
+
+    /// <summary>
+    /// Every kind of row a thread's pages show, changed behind the app's back (as psql or an import would), and the
+    /// threads whose pages must change: the post's own thread and the threads quoting it, never another.
+    /// The second SQL, when there is one, puts things back, so the cases run in any order.
+    /// </summary>
+    public static TheoryData<string, string, string, string[]> Changes => new()
+    {
+        { "a post is hidden", "UPDATE posts SET is_hidden = is_hidden WHERE id = {quoted}", "", [Shown, Quoting] },
+        { "a quote is taken away", "CREATE TEMP TABLE kept AS SELECT * FROM quotes WHERE post_id = {quoting} AND source_post_id = {quoted}; DELETE FROM quotes WHERE post_id = {quoting} AND source_post_id = {quoted}",
+            "INSERT INTO quotes SELECT * FROM kept; DROP TABLE kept", [Shown, Quoting] },
+        { "a revision is rendered again", "UPDATE post_revisions SET html = html WHERE post_id = {quoted}", "", [Shown, Quoting] },
+        { "a quote is anchored again", "UPDATE quotes SET status = status WHERE post_id = {quoting} AND source_post_id = {quoted}", "", [Shown, Quoting] },
+        { "a claim changes", "UPDATE claim_tags SET stance = stance WHERE post_id = {quoted}", "", [Shown] },
+        { "a tag's statement is edited", "UPDATE tags SET statement = statement", "", [Shown, Quoting] },
+        { "a post's provenance changes", "UPDATE provenance SET url = url WHERE post_id = {quoted}", "", [Shown] },
+        { "an author is renamed", "UPDATE authors SET display_name = display_name WHERE slug = 'quintin-pope'", "", [Shown, Quoting] },
+        { "an author's account changes", "UPDATE author_accounts SET handle = handle", "", [Shown, Quoting] },
+        { "a section of the outline changes", "UPDATE outline_sections SET title = title WHERE thread_id = (SELECT id FROM threads WHERE slug = 'shown')", "", [Shown] },
+        { "a move is recorded", "INSERT INTO post_moves (post_id, from_thread_id, from_parent_id, to_thread_id, moved_at) SELECT {quoted}, (SELECT id FROM threads WHERE slug = 'apart'), NULL, (SELECT id FROM threads WHERE slug = 'shown'), now()",
+            "DELETE FROM post_moves", [Shown, Apart] },
+        { "the thread is locked", "UPDATE threads SET is_locked = is_locked WHERE slug = 'quoting'", "", [Quoting] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task A_change_raises_the_page_version_of_every_thread_showing_it_and_of_no_other(string change, string sql, string putBack, string[] showing)
+    {
+        // One connection for the change and its undoing: a temporary table lives as long as its connection.
+        await using var db = fixture.CreateContext();
+        await db.Database.OpenConnectionAsync();
+        var before = await fixture.PageVersionsAsync();
+        await fixture.ExecuteAsync(db, sql);
+        var after = await fixture.PageVersionsAsync();
+        if (putBack.Length > 0)
+            await fixture.ExecuteAsync(db, putBack);
+
+        var raised = after.Where(t => t.Value > before[t.Key]).Select(t => t.Key).Order().ToList();
+        Assert.True(showing.Order().SequenceEqual(raised), $"{change}: raised {string.Join(", ", raised)}; expected {string.Join(", ", showing)}");
+    }
+
+    [Fact]
+    public async Task Anonymous_readers_are_served_the_cached_page_until_a_reply_changes_it()
+    {
+        var reader = fixture.App.CreateClient();
+        using var first = await reader.GetAsync($"/t/{Shown}");
+        using var second = await reader.GetAsync($"/t/{Shown}");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+
+        var member = await fixture.LoggedInClientAsync("cache-replier");
+        using var saved = await member.SubmitAsync($"/t/{Shown}/reply?to={fixture.QuotedPostId}",
+            new Dictionary<string, string> { ["Input.Body"] = "A reply no cached page may hide." }, "form.reply-form");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        using var third = await reader.GetAsync($"/t/{Shown}");
+        Assert.Null(third.Headers.Age);
+        Assert.Contains("A reply no cached page may hide.", await third.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The thread quoting the replied-to post shows nothing new, and keeps its cached page.
+        using var other = await reader.GetAsync($"/t/{Quoting}");
+        using var otherAgain = await reader.GetAsync($"/t/{Quoting}");
+        Assert.NotNull(otherAgain.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_change_in_one_thread_reaches_the_cached_page_of_a_thread_quoting_it()
+    {
+        var reader = fixture.App.CreateClient();
+        var page = $"/t/{Quoting}/p/{fixture.QuotingPostId}";
+        using var warm = await reader.GetAsync(page);
+        Assert.Contains("Quoting Quintin Pope", await warm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await fixture.ExecuteAsync("UPDATE authors SET display_name = 'Quintin P.' WHERE slug = 'quintin-pope'");
+        try
+        {
+            using var changed = await reader.GetAsync(page);
+            Assert.Contains("Quoting Quintin P.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.ExecuteAsync("UPDATE authors SET display_name = 'Quintin Pope' WHERE slug = 'quintin-pope'");
+        }
+    }
+
+    [Fact]
+    public async Task Signed_in_readers_are_never_served_from_the_cache()
+    {
+        var anonymous = fixture.App.CreateClient();
+        using var warm = await anonymous.GetAsync($"/t/{Apart}");
+        var member = await fixture.LoggedInClientAsync("cache-reader");
+
+        using var first = await member.GetAsync($"/t/{Apart}");
+        using var second = await member.GetAsync($"/t/{Apart}");
+
+        Assert.Null(second.Headers.Age);
+        var html = await second.Content.ReadAsStringAsync();
+        Assert.Contains("cache-reader", html, StringComparison.Ordinal);
+        Assert.Contains("Log out", html, StringComparison.Ordinal);
+    }
+}
