@@ -58,10 +58,12 @@ namespace Debate.Migrations.Migrations
                 CREATE TRIGGER threads_next_page_version BEFORE UPDATE ON threads
                     FOR EACH ROW EXECUTE FUNCTION threads_next_page_version();
 
+                -- NO KEY UPDATE, as the UPDATE itself takes: a plain FOR UPDATE would wait on the key-share locks that
+                -- concurrent inserts of posts take on their thread (the foreign key), and two such writers deadlock.
                 CREATE FUNCTION touch_thread_pages(thread_ids bigint[]) RETURNS void
                 LANGUAGE sql AS $$
                     UPDATE threads SET page_version = page_version + 1
-                    WHERE id IN (SELECT id FROM threads WHERE id = ANY(thread_ids) ORDER BY id FOR UPDATE)
+                    WHERE id IN (SELECT id FROM threads WHERE id = ANY(thread_ids) ORDER BY id FOR NO KEY UPDATE)
                 $$;
 
                 -- The threads whose pages show these posts: their own, and those of the posts quoting them.

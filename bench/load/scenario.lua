@@ -1,5 +1,5 @@
 -- One wrk script for every load scenario (bench/run.sh sets the environment):
---   BENCH_MODE=get     GET BENCH_PATH again and again
+--   BENCH_MODE=get     GET BENCH_PATH again and again (with BENCH_COOKIE when set: as a signed-in member)
 --   BENCH_MODE=search  GET /search?q=... with a query picked at random from the lines of BENCH_QUERIES
 --   BENCH_MODE=reply   POST BENCH_BODY (a reply form) to BENCH_PATH with BENCH_COOKIE; only a redirect to the post counts
 -- done() prints one RESULT line that run.sh reads: requests/s, p50 and p99 in ms, and the failed requests
@@ -44,8 +44,11 @@ elseif mode == "reply" then
     if status ~= 302 or not location:find("^/t/") then refused = refused + 1 end
   end
 else
+  -- With BENCH_COOKIE, as a signed-in member: such pages are never served from the output cache.
+  local cookie = os.getenv("BENCH_COOKIE")
+  local headers = cookie and { ["Cookie"] = cookie } or {}
   request = function()
-    return wrk.format("GET", path)
+    return wrk.format("GET", path, headers)
   end
 end
 

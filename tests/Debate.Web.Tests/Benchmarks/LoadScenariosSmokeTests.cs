@@ -16,6 +16,7 @@ public partial class LoadScenariosSmokeTests(ITestOutputHelper output)
     public static readonly string[] Scenarios =
     [
         "thread page, 20 posts", "thread page, 50 posts", "thread page, 100 posts",
+        "thread page signed in, 20 posts", "thread page signed in, 50 posts", "thread page signed in, 100 posts",
         "JSON API, 20 posts", "JSON API, 50 posts", "JSON API, 100 posts",
         "baseline, 20 posts", "baseline, 50 posts", "baseline, 100 posts",
         "search, two words", "search, two words and a filter",

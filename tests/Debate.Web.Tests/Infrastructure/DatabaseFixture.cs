@@ -44,7 +44,7 @@ public class DatabaseFixture : IAsyncLifetime
         {
             // Names from the catalogue, quoted; rows ordered by their whole text, so tables without an id work too.
             // A thread's page version only goes up (it keys cached pages), so an undo is a change to it: left out.
-            var sql = $"SELECT coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') AS \"Value\" FROM \"{table}\" t, to_jsonb(t) - 'page_version' r";
+            var sql = $"SELECT coalesce(string_agg(r::text, E'\\n' ORDER BY r::text), '') AS \"Value\" FROM \"{table}\" t CROSS JOIN LATERAL (SELECT to_jsonb(t) - 'page_version' AS r) j";
             dump.Append("== ").AppendLine(table).AppendLine(await db.Database.SqlQueryRaw<string>(sql).SingleAsync());
         }
         return dump.ToString();

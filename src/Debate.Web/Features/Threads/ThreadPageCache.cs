@@ -19,12 +19,6 @@ internal static class ThreadPageCache
     /// <summary>Entries superseded by a newer version are never asked for again; this lets them go.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private static readonly Func<DebateDbContext, string, CancellationToken, Task<long>> VersionOf = EF.CompileAsyncQuery(
-        (DebateDbContext db, string slug, CancellationToken cancellationToken) => db.Threads
-            .Where(t => t.Slug == slug && t.Status == ThreadStatus.Published)
-            .Select(t => t.PageVersion)
-            .FirstOrDefault());
-
     public static IServiceCollection AddThreadPageCache(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOutputCache(options =>
         {
@@ -40,7 +34,11 @@ internal static class ThreadPageCache
         if (context.User.Identity?.IsAuthenticated == true || context.GetRouteValue("slug") is not string slug)
             return new("page-version", "");
         // A thread that is not there (or not published) answers 404, which is never stored; 0 keys nothing that is.
-        var version = await VersionOf(context.RequestServices.GetRequiredService<DebateDbContext>(), slug, cancellationToken);
+        // Not a compiled query: the primary's and the replica's contexts do not share a model instance.
+        var version = await context.RequestServices.GetRequiredService<DebateDbContext>().Threads
+            .Where(t => t.Slug == slug && t.Status == ThreadStatus.Published)
+            .Select(t => t.PageVersion)
+            .FirstOrDefaultAsync(cancellationToken);
         return new("page-version", version.ToString(CultureInfo.InvariantCulture));
     }
 }
