@@ -33,6 +33,10 @@ public class ModeratorToolsTests(ModeratorToolsFixture fixture) : IClassFixture<
         var permalink = await fixture.Member.GetDocumentAsync($"/t/{slug}/p/{Id(slug, "a2")}");
         Assert.Empty(permalink.QuerySelectorAll("a.reply-link"));
         Assert.Null(permalink.QuerySelector("template#reply-template"));
+        // An old "Reply" link opened after the lock: the page says so instead of offering a form that would be refused.
+        var replyPage = await fixture.Member.GetDocumentAsync($"/t/{slug}/reply?to={Id(slug, "a2")}");
+        Assert.Null(replyPage.QuerySelector("form.reply-form"));
+        Assert.Equal("This thread is locked: it takes no new replies.", replyPage.QuerySelector(".locked-notice")?.TextContent);
         var moderatorPage = await fixture.Moderator.GetDocumentAsync($"/t/{slug}");
         Assert.Equal("Unlock thread", moderatorPage.QuerySelector("form.moderator-actions button")!.TextContent);
 

@@ -139,13 +139,21 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
         Assert.StartsWith("/account/login", form.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
 
         var client = await fixture.LoggedInClientAsync("latecomer");
+        // The form was open before the lock; the reply is sent after it.
+        var path = $"/t/{Slug}/reply?to={Id("b1")}";
+        var fields = await PostingAppFixture.OpenFormAsync(client, path, "form.reply-form");
+        fields["Input.Body"] = "Too late?";
         await SetLockedAsync(true);
         try
         {
-            using var response = await PostingAppFixture.ReplyAsync(client, Id("b1"), "Too late?");
+            using var response = await client.PostAsync(path, new FormUrlEncodedContent(fields));
             var page = await response.ReadDocumentAsync();
-            Assert.Equal("This thread is locked: it takes no new replies.", page.QuerySelector(".form-errors li")!.TextContent);
-            Assert.Equal("Too late?", page.QuerySelector("#reply-body")!.TextContent.TrimStart('\n'));
+            Assert.Equal("This thread is locked: it takes no new replies.", page.QuerySelector(".locked-notice")!.TextContent);
+            Assert.Null(page.QuerySelector("form.reply-form"));
+            // Nothing typed is lost: the text stands on the page to copy.
+            Assert.Equal("Too late?", page.QuerySelector(".kept-text pre")!.TextContent);
+            await using var db = fixture.CreateContext();
+            Assert.False(await db.PostRevisions.AnyAsync(r => r.Body == "Too late?"));
         }
         finally
         {
