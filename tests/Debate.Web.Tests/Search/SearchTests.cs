@@ -65,6 +65,15 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
     }
 
     [Fact]
+    public async Task Posts_ranked_alike_come_later_post_first()
+    {
+        var results = await SearchAsync("orrery ballots");
+
+        Assert.Equal(new[] { Id("alike1"), Id("alike2"), Id("alike3") }.OrderDescending(), results.Posts.Select(p => p.Id));
+        Assert.Single(results.Posts.Select(p => p.Rank).Distinct());
+    }
+
+    [Fact]
     public async Task Snippets_mark_the_matched_words_and_encode_everything_else()
     {
         var hit = Assert.Single((await SearchAsync("mesa optimizer")).Posts);

@@ -8,7 +8,7 @@ namespace Debate.Web.Tests.Search;
 /// Threads made to be searched: a passage quoted by five replies, a post with the same words of its own, a post
 /// quoting the report (no quote record) beside one saying it in its own words, hostile text in code, an edited
 /// post, words run together in a query, posts on several platforms and dates, a claim tag; and, to stay unfound,
-/// a hidden post, a deleted post and a draft thread.
+/// a hidden post, a deleted post and a draft thread; and three posts saying the same, to rank alike.
 /// </summary>
 internal static class SearchThread
 {
@@ -98,8 +98,15 @@ internal static class SearchThread
         Format = ThreadDocument.FormatName,
         Thread = new ThreadInfo { Slug = OtherSlug, Title = "Corrigibility notes" },
         Authors = [Author("bob", "Bob Builder")],
-        Posts = [new PostInfo { Id = "n1", AuthorId = "bob", PostedAt = Posted.AddDays(40), Body = "Gradient hacking again, in another thread." }],
+        Posts =
+        [
+            new PostInfo { Id = "n1", AuthorId = "bob", PostedAt = Posted.AddDays(40), Body = "Gradient hacking again, in another thread." },
+            .. Enumerable.Range(1, 3).Select(i => new PostInfo { Id = $"alike{i}", AuthorId = "bob", PostedAt = Posted.AddDays(40 + i), Body = AlikeBody }),
+        ],
     };
+
+    /// <summary>Three posts say this alike, so they rank alike.</summary>
+    public const string AlikeBody = "The orrery ballots were counted twice.";
 
     public static ThreadDocument Draft() => new()
     {
