@@ -7,8 +7,8 @@ namespace Debate.Migrations.Migrations
     /// <summary>
     /// threads.page_version goes up whenever anything a page of the thread shows changes, whoever writes it (the app,
     /// an import, psql), so a page cached under one version is never served once the thread has moved past it.
-    /// Statement triggers with transition tables: a bulk COPY costs one UPDATE of the threads it touched, not one per
-    /// row. Threads are locked in id order, so two writers touching the same threads take them in the same order.
+    /// Statement triggers with transition tables note the threads a statement touched (a bulk COPY costs one note, not
+    /// one per row); the notes are applied when the transaction commits, so a thread's row is locked only then.
     /// </summary>
     public partial class ThreadPageVersions : Migration
     {
@@ -58,13 +58,37 @@ namespace Debate.Migrations.Migrations
                 CREATE TRIGGER threads_next_page_version BEFORE UPDATE ON threads
                     FOR EACH ROW EXECUTE FUNCTION threads_next_page_version();
 
-                -- NO KEY UPDATE, as the UPDATE itself takes: a plain FOR UPDATE would wait on the key-share locks that
-                -- concurrent inserts of posts take on their thread (the foreign key), and two such writers deadlock.
+                -- The statement triggers only note which threads changed; the versions go up when the transaction
+                -- commits (a deferred trigger), so a writer holds its thread's row lock for the commit only, not for
+                -- the whole transaction (replies to one thread were serialised on it). The note is keyed by
+                -- transaction, so two writers never wait on each other's notes; unlogged, as it is empty between
+                -- transactions.
+                CREATE UNLOGGED TABLE thread_page_changes (
+                    txid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+                    thread_id bigint NOT NULL,
+                    PRIMARY KEY (txid, thread_id));
+
                 CREATE FUNCTION touch_thread_pages(thread_ids bigint[]) RETURNS void
                 LANGUAGE sql AS $$
-                    UPDATE threads SET page_version = page_version + 1
-                    WHERE id IN (SELECT id FROM threads WHERE id = ANY(thread_ids) ORDER BY id FOR NO KEY UPDATE)
+                    INSERT INTO thread_page_changes (thread_id)
+                    SELECT DISTINCT id FROM unnest(thread_ids) AS id WHERE id IS NOT NULL
+                    ON CONFLICT DO NOTHING
                 $$;
+
+                -- At commit, the first note of a transaction raises all of its threads, in id order (so two writers
+                -- touching the same threads lock them in the same order), and clears its notes; the later ones find
+                -- nothing left. NO KEY UPDATE, as the UPDATE itself takes: a plain FOR UPDATE would wait on the
+                -- key-share locks that concurrent inserts of posts take on their thread (the foreign key).
+                CREATE FUNCTION thread_page_changes_apply() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                    WITH noted AS (DELETE FROM thread_page_changes WHERE txid = NEW.txid RETURNING thread_id)
+                    UPDATE threads SET page_version = page_version + 1
+                    WHERE id IN (SELECT id FROM threads WHERE id IN (SELECT thread_id FROM noted) ORDER BY id FOR NO KEY UPDATE);
+                    RETURN NULL;
+                END $$;
+                CREATE CONSTRAINT TRIGGER thread_page_changes_apply AFTER INSERT ON thread_page_changes
+                    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION thread_page_changes_apply();
 
                 -- The threads whose pages show these posts: their own, and those of the posts quoting them.
                 CREATE FUNCTION threads_showing(post_ids bigint[]) RETURNS SETOF bigint
@@ -115,6 +139,8 @@ namespace Debate.Migrations.Migrations
             migrationBuilder.Sql("""
                 DROP FUNCTION threads_showing(bigint[]);
                 DROP FUNCTION touch_thread_pages(bigint[]);
+                DROP TABLE thread_page_changes;
+                DROP FUNCTION thread_page_changes_apply();
                 DROP FUNCTION threads_next_page_version() CASCADE;
                 """);
             migrationBuilder.DropColumn(

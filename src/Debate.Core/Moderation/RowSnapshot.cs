@@ -18,6 +18,12 @@ public static class RowSnapshot
         "threads", "posts", "provenance", "quotes", "claim_tags", "repost_candidates", "post_moves",
     };
 
+    /// <summary>
+    /// A column the database keeps for itself and never puts back: a thread's page version only goes up (it keys
+    /// cached pages, and an undo is a change too), and it rises when the action commits, after its snapshot was taken.
+    /// </summary>
+    private const string KeptByTheDatabase = "page_version";
+
     /// <summary>The rows with these ids, per table, as one JSON object: {"posts": [...], ...}.</summary>
     public static async Task<JsonDocument> TakeAsync(DebateDbContext db, IReadOnlyDictionary<string, IReadOnlyCollection<long>> ids, CancellationToken cancellationToken)
     {
@@ -27,7 +33,7 @@ public static class RowSnapshot
         {
             Check(table);
             parameters.Add(new NpgsqlParameter($"p{parameters.Count}", keys.Distinct().ToArray()));
-            parts.Add($"'{table}', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.id), '[]'::jsonb) FROM {table} t WHERE t.id = ANY(@p{parameters.Count - 1}))");
+            parts.Add($"'{table}', (SELECT coalesce(jsonb_agg(to_jsonb(t) - '{KeptByTheDatabase}' ORDER BY t.id), '[]'::jsonb) FROM {table} t WHERE t.id = ANY(@p{parameters.Count - 1}))");
         }
         var sql = $"SELECT jsonb_build_object({string.Join(", ", parts)})::text AS \"Value\"";
         var text = await db.Database.SqlQueryRaw<string>(sql, [.. parameters]).SingleAsync(cancellationToken);
@@ -79,11 +85,11 @@ public static class RowSnapshot
         }
     }
 
-    /// <summary>The columns one can write (not generated ones such as the search vector).</summary>
+    /// <summary>The columns one can write (not generated ones such as the search vector, nor the page version).</summary>
     private static async Task<List<string>> ColumnsAsync(DebateDbContext db, string table, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<string>(
-                "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND is_generated = 'NEVER' ORDER BY ordinal_position",
-                new NpgsqlParameter("table", table))
+                "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND is_generated = 'NEVER' AND column_name <> @kept ORDER BY ordinal_position",
+                new NpgsqlParameter("table", table), new NpgsqlParameter("kept", KeptByTheDatabase))
             .ToListAsync(cancellationToken);
 
     private static void Check(string table)
