@@ -101,17 +101,7 @@ internal sealed class PostCopy
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await ExecuteAsync("SET LOCAL debate.import_adds_search_words = on", cancellationToken);
-        // The revisions' GIN indexes (search words, trigrams) take new entries into a pending list and merge it into
-        // the index whenever it outgrows gin_pending_list_limit (4 MB): a big COPY merged it hundreds of times. With a
-        // big list and the memory to sort it, the merges are few and large; the last one is made here, so no search
-        // ever scans a long pending list.
-        await ExecuteAsync("SET LOCAL gin_pending_list_limit = '256MB'; SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
         await CopyRevisionsAsync(rows, revisionsOf, plainTexts, progress, cancellationToken);
-        await ExecuteAsync("""
-            SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-            WHERE i.indrelid = 'post_revisions'::regclass AND a.amname = 'gin'
-            """, cancellationToken);
-        await ExecuteAsync("SET LOCAL gin_pending_list_limit TO DEFAULT; SET LOCAL work_mem TO DEFAULT; SET LOCAL maintenance_work_mem TO DEFAULT", cancellationToken);
         await ExecuteAsync("SET LOCAL debate.import_adds_search_words = off", cancellationToken);
         await AddSearchWordsAsync(rows, cancellationToken);
     }
