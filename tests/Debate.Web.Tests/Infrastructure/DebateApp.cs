@@ -1,3 +1,4 @@
+using System.Net;
 using Debate.Core.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
@@ -28,7 +29,8 @@ public sealed class DebateApp(string connectionString, IReadOnlyDictionary<strin
     /// <summary>Starts Kestrel on a free port and returns its address.</summary>
     public Uri StartKestrel()
     {
-        UseKestrel(0);
+        // The endpoint, not UseKestrel(0): that rewrites the server's addresses after Build, racing the app's own start.
+        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
