@@ -35,6 +35,7 @@ internal static class DebateServices
         services.AddScoped<Debate.Core.Posting.PostWriter>();
         services.AddDebateAccounts();
         services.AddThreadPageCache(builder.Configuration);
+        services.AddSingleton<ThreadDocumentCache>();
         return builder;
     }
 

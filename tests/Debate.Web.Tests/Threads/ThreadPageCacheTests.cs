@@ -173,4 +173,81 @@ public class ThreadPageCacheTests(PageCacheFixture fixture) : IClassFixture<Page
         Assert.Contains("cache-reader", html, StringComparison.Ordinal);
         Assert.Contains("Log out", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_json_api_builds_a_thread_once_per_version_and_answers_a_known_version_with_304()
+    {
+        var reader = fixture.App.CreateClient();
+        var path = $"/api/threads/{Apart}";
+        await fixture.ExecuteAsync("UPDATE authors SET display_name = 'Someone E.' WHERE slug = 'someone-else'");
+        try
+        {
+            // Readers arriving together at a version nobody has asked for yet wait for one build.
+            using (var counter = new SqlCommandCounter(fixture.ConnectionString))
+            {
+                var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => reader.GetStringAsync(path)));
+                Assert.All(answers, answer => Assert.Contains("\"Someone E.\"", answer, StringComparison.Ordinal));
+                Assert.Single(counter.Commands, sql => sql.Contains("post_revisions", StringComparison.Ordinal));
+            }
+
+            using var first = await reader.GetAsync(path);
+            var etag = first.Headers.ETag;
+            Assert.NotNull(etag);
+            using (var counter = new SqlCommandCounter(fixture.ConnectionString))
+            {
+                using var again = await reader.GetAsync(path);
+                Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+                // Only the page version is read.
+                Assert.Single(counter.Commands);
+            }
+
+            using var notModified = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { IfNoneMatch = { etag } } };
+            using (var response = await reader.SendAsync(notModified))
+            {
+                Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+                Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+            }
+
+            // A change behind the app's back is a new version: the old tag no longer matches, the new words are there.
+            await fixture.ExecuteAsync("UPDATE authors SET display_name = 'Someone Else' WHERE slug = 'someone-else'");
+            using var stale = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { IfNoneMatch = { etag } } };
+            using var changed = await reader.SendAsync(stale);
+            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            Assert.NotEqual(etag, changed.Headers.ETag);
+            Assert.Contains("\"Someone Else\"", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.ExecuteAsync("UPDATE authors SET display_name = 'Someone Else' WHERE slug = 'someone-else'");
+        }
+    }
+
+    [Fact]
+    public async Task Moderators_and_readers_get_their_own_json_for_the_same_version()
+    {
+        await fixture.ExecuteAsync("UPDATE posts SET is_hidden = true WHERE id = {quoted}");
+        try
+        {
+            var anonymous = await fixture.App.CreateClient().GetStringAsync($"/api/threads/{Shown}");
+            var moderator = await fixture.LoggedInClientAsync("cache-moderator", Debate.Core.Accounts.AccountRoles.Moderator);
+            var withHiddenText = await moderator.GetStringAsync($"/api/threads/{Shown}");
+            var again = await fixture.App.CreateClient().GetStringAsync($"/api/threads/{Shown}");
+
+            Assert.Equal("", HiddenPostBody(anonymous));
+            Assert.NotEqual("", HiddenPostBody(withHiddenText));
+            Assert.Equal(anonymous, again);
+        }
+        finally
+        {
+            await fixture.ExecuteAsync("UPDATE posts SET is_hidden = false WHERE id = {quoted}");
+        }
+    }
+
+    private static string HiddenPostBody(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        // Fields at their default (false, "") are left out of the document.
+        var hidden = document.RootElement.GetProperty("posts").EnumerateArray().Single(p => p.TryGetProperty("hidden", out var flag) && flag.GetBoolean());
+        return hidden.TryGetProperty("body", out var body) ? body.GetString()! : "";
+    }
 }

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using Debate.Core.Accounts;
 using Debate.Core.Data;
 using Debate.Core.Interchange;
-using Debate.Core.Model;
 using Debate.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 
 namespace Debate.Web.Features.Threads;
 
@@ -12,16 +13,46 @@ internal static class ThreadApi
 {
     public static void MapThreadApi(this IEndpointRouteBuilder endpoints)
     {
-        // The thread as debate-thread/1, the same document `export` writes.
-        endpoints.MapGet("/api/threads/{slug}", async (string slug, ClaimsPrincipal user, DebateDbContext db, CancellationToken cancellationToken) =>
+        // The thread as debate-thread/1, the same document `export` writes, built once per page version.
+        endpoints.MapGet("/api/threads/{slug}", async (string slug, ClaimsPrincipal user, HttpRequest request, DebateDbContext db,
+            ThreadDocumentCache documents, CancellationToken cancellationToken) =>
         {
-            var published = await db.Threads.AnyAsync(t => t.Slug == slug && t.Status == ThreadStatus.Published, cancellationToken);
+            var version = await ThreadPageCache.VersionAsync(db, slug, cancellationToken);
+            if (version is not long current)
+                return NotFound(slug);
             // Hidden posts' words go to moderators only; everyone else gets their place in the tree.
             var withHiddenText = AccountRoles.Moderators.Any(user.IsInRole);
-            var document = published ? await ThreadExporter.ExportAsync(db, slug, withHiddenText, cancellationToken) : null;
-            return document is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Thread not found", detail: $"There is no published thread '{slug}'.")
-                : Results.Json(document, InterchangeJson.Options);
-        }).WithMetadata(new ReadsFromReplicaMetadata()).CacheOutput(ThreadPageCache.PolicyName);
+            var etag = new EntityTagHeaderValue($"\"{current.ToString(CultureInfo.InvariantCulture)}{(withHiddenText ? "-moderator" : "")}\"");
+            if (request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            // The build outlives this request's cancellation: others may be waiting for the same document.
+            var document = await documents.GetOrBuildAsync(new(slug, current, withHiddenText), async () =>
+                await ThreadExporter.ExportAsync(db, slug, withHiddenText, CancellationToken.None) is { } exported
+                    ? JsonSerializer.SerializeToUtf8Bytes(exported, InterchangeJson.Options)
+                    : null);
+            return document is null ? NotFound(slug) : new CachedDocument(document, etag);
+        }).WithMetadata(new ReadsFromReplicaMetadata());
+    }
+
+    private static IResult NotFound(string slug) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Thread not found", detail: $"There is no published thread '{slug}'.");
+
+    /// <summary>
+    /// Writes a cached document a slice at a time, each write awaited: Kestrel then holds a slice per reader while the
+    /// socket drains, instead of a copy of the whole document.
+    /// </summary>
+    private sealed class CachedDocument(byte[] document, EntityTagHeaderValue etag) : IResult
+    {
+        private const int Slice = 64 * 1024;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = document.Length;
+            response.GetTypedHeaders().ETag = etag;
+            for (var offset = 0; offset < document.Length; offset += Slice)
+                await response.Body.WriteAsync(document.AsMemory(offset, Math.Min(Slice, document.Length - offset)), httpContext.RequestAborted);
+        }
     }
 }

@@ -33,12 +33,16 @@ internal static class ThreadPageCache
         // Signed-in readers are never served from the cache: no need to look the version up for them.
         if (context.User.Identity?.IsAuthenticated == true || context.GetRouteValue("slug") is not string slug)
             return new("page-version", "");
-        // A thread that is not there (or not published) answers 404, which is never stored; 0 keys nothing that is.
-        // Not a compiled query: the primary's and the replica's contexts do not share a model instance.
-        var version = await context.RequestServices.GetRequiredService<DebateDbContext>().Threads
-            .Where(t => t.Slug == slug && t.Status == ThreadStatus.Published)
-            .Select(t => t.PageVersion)
-            .FirstOrDefaultAsync(cancellationToken);
-        return new("page-version", version.ToString(CultureInfo.InvariantCulture));
+        // A thread that is not there (or not published) answers 404, which is never stored; "" keys nothing that is.
+        var version = await VersionAsync(context.RequestServices.GetRequiredService<DebateDbContext>(), slug, cancellationToken);
+        return new("page-version", version?.ToString(CultureInfo.InvariantCulture) ?? "");
     }
+
+    /// <summary>The published thread's page version; null when there is no such published thread.</summary>
+    public static Task<long?> VersionAsync(DebateDbContext db, string slug, CancellationToken cancellationToken) =>
+        // Not a compiled query: the primary's and the replica's contexts do not share a model instance.
+        db.Threads
+            .Where(t => t.Slug == slug && t.Status == ThreadStatus.Published)
+            .Select(t => (long?)t.PageVersion)
+            .FirstOrDefaultAsync(cancellationToken);
 }
