@@ -7,6 +7,7 @@ namespace Debate.Benchmarks;
 
 /// <summary>Reconstruction of the seed page (206 lines) and of a 10,000-line page made of altered copies of it.</summary>
 [MemoryDiagnoser]
+[MedianColumn, MinColumn, MaxColumn]
 public partial class ReconstructionBenchmarks
 {
     private string _seed = "";

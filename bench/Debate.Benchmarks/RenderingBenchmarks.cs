@@ -7,6 +7,7 @@ namespace Debate.Benchmarks;
 
 /// <summary>Markdown render + sanitise of a typical post, quote anchoring after an edit, and tree assembly of 5,000 posts.</summary>
 [MemoryDiagnoser]
+[MedianColumn, MinColumn, MaxColumn]
 public class RenderingBenchmarks
 {
     private const string Post = """
