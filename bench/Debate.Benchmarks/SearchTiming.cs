@@ -11,8 +11,9 @@ using Npgsql;
 /// The search benchmark (a timed harness, not BenchmarkDotNet: it needs a database of a million posts).
 /// Starts a private PostgreSQL cluster, fills it once with the benchmark corpus (<see cref="BenchCorpus"/>, the
 /// same generator as the CLI's bench-data), then times typical queries through the app's search service and the
-/// same SQL statements run bare, interleaved.
-/// Usage: search [--posts N] [--data DIR] [--queries N] [--explain]
+/// same SQL statements run bare, interleaved. The server gets shared_buffers of a quarter of the machine's memory,
+/// as a server for a million posts would be set up (PostgreSQL's own default, 128 MB, is for small machines).
+/// Usage: search [--posts N] [--data DIR] [--queries N] [--shared-buffers-mb N] [--explain]
 /// </summary>
 internal static class SearchTiming
 {
@@ -21,7 +22,10 @@ internal static class SearchTiming
         var posts = Option(args, "--posts", 1_000_000);
         var queryCount = Option(args, "--queries", 200);
         var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "debate-search-bench");
-        await using var cluster = await LocalPostgres.StartAsync(new LocalPostgresOptions { DataDirectory = data }, Console.WriteLine);
+        var sharedBuffers = Option(args, "--shared-buffers-mb", (int)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / 1024 / 1024));
+        // A server already running on this folder keeps the settings it was started with.
+        await using var cluster = await LocalPostgres.StartAsync(
+            new LocalPostgresOptions { DataDirectory = data, Settings = [$"shared_buffers={sharedBuffers}MB"] }, Console.WriteLine);
         var database = $"search_bench_{posts}";
         await cluster.EnsureDatabaseAsync(database);
         await using var dataSource = DebateDatabase.CreateDataSource(cluster.ConnectionString(database));
@@ -46,7 +50,8 @@ internal static class SearchTiming
         }).ToList();
 
         var search = new PostSearch(dataSource);
-        Console.WriteLine($"corpus: {posts:N0} posts; {queryCount} queries of each kind; times in ms");
+        await using (var show = dataSource.CreateCommand("SHOW shared_buffers"))
+            Console.WriteLine($"corpus: {posts:N0} posts; {queryCount} queries of each kind; shared_buffers {await show.ExecuteScalarAsync()}; times in ms");
         Console.WriteLine("| queries | measured | p50 | p95 | p99 | mean results |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
         var slowest = new List<string>();

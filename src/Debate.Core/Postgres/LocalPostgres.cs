@@ -14,6 +14,8 @@ public sealed record LocalPostgresOptions
     public bool Ephemeral { get; init; }
     /// <summary>Install the server package when it is missing and this user may (root, or password-less sudo).</summary>
     public bool InstallIfMissing { get; init; } = true;
+    /// <summary>Server settings for this start, as postgresql.conf would hold them ("shared_buffers=4GB").</summary>
+    public IReadOnlyList<string> Settings { get; init; } = [];
 }
 
 /// <summary>
@@ -232,6 +234,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         var settings = new List<string> { "-c listen_addresses=127.0.0.1", "-c unix_socket_directories=''" };
         if (options.Ephemeral)
             settings.AddRange(["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off", "-c max_connections=300"]);
+        settings.AddRange(options.Settings.Select(setting => $"-c {setting}"));
         return ProcessRunner.RunAsync(Path.Combine(binDirectory, "pg_ctl"),
             ["-D", options.DataDirectory, "-l", Path.Combine(options.DataDirectory, "server.log"), "-w", "-t", "60",
              "-o", string.Join(' ', settings.Append($"-c port={port}")), "start"],

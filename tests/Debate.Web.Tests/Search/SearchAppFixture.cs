@@ -13,7 +13,7 @@ public class SearchAppFixture : AppFixture
 
     protected override async Task PrepareAsync(DebateDbContext db)
     {
-        foreach (var document in new[] { SearchThread.Document(), SearchThread.Other(), SearchThread.Draft() })
+        foreach (var document in new[] { SearchThread.Document(), SearchThread.Other(), SearchThread.Draft(), SearchThread.Crowded() })
             await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, document.Thread.Slug + ".json");
         Ids = await db.Posts.ToDictionaryAsync(p => p.ImportKey!, p => p.Id);
         await db.Posts.Where(p => p.Id == Ids["hidden"]).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsHidden, true));

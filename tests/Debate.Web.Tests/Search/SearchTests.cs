@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Debate.Core.Search;
 using Debate.Web.Features.Search;
 using Debate.Web.Tests.Infrastructure;
 using Xunit;
@@ -15,9 +16,9 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
 
     private long Id(string key) => fixture.Ids[key];
 
-    private async Task<SearchResultsView> SearchAsync(string query)
+    private async Task<SearchResultsView> SearchAsync(string query, int page = 1)
     {
-        using var response = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
+        using var response = await _client.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&page={page}");
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{query}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<SearchResultsView>(Json))!;
     }
@@ -71,6 +72,27 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
 
         Assert.Equal(new[] { Id("alike1"), Id("alike2"), Id("alike3") }.OrderDescending(), results.Posts.Select(p => p.Id));
         Assert.Single(results.Posts.Select(p => p.Rank).Distinct());
+    }
+
+    [Fact]
+    public async Task Words_standing_together_lead_even_when_more_posts_match_than_the_results_hold()
+    {
+        var first = await SearchAsync("lantern quarry");
+
+        // Written first, so only their rank puts them at the top; the deleted ones saying the same stay out.
+        Assert.Equal(new[] { Id("near1"), Id("near2"), Id("near3") }.OrderDescending(), first.Posts.Take(3).Select(p => p.Id));
+        Assert.DoesNotContain(first.Posts, p => p.Id == Id("gone1") || p.Id == Id("gone2"));
+        Assert.True(first.HasMore);
+
+        // The results end after ten full pages of visible posts, though 233 match.
+        var pages = new List<SearchResultsView> { first };
+        for (var page = 2; page <= PostSearch.MostMatches / PostSearch.PageSize; page++)
+            pages.Add(await SearchAsync("lantern quarry", page));
+        var shown = pages.SelectMany(p => p.Posts).Select(p => p.Id).ToList();
+        Assert.Equal(PostSearch.MostMatches, shown.Distinct().Count());
+        Assert.All(pages, p => Assert.Equal(PostSearch.PageSize, p.Posts.Count));
+        Assert.False(pages[^1].HasMore);
+        Assert.Equal(shown.Skip(3).OrderDescending(), shown.Skip(3));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace Debate.Web.Tests.Search;
 /// Threads made to be searched: a passage quoted by five replies, a post with the same words of its own, a post
 /// quoting the report (no quote record) beside one saying it in its own words, hostile text in code, an edited
 /// post, words run together in a query, posts on several platforms and dates, a claim tag; and, to stay unfound,
-/// a hidden post, a deleted post and a draft thread; and three posts saying the same, to rank alike.
+/// a hidden post, a deleted post and a draft thread; three posts saying the same, to rank alike; and a thread of more
+/// matches than a query's results hold.
 /// </summary>
 internal static class SearchThread
 {
@@ -115,6 +116,33 @@ internal static class SearchThread
         Authors = [Author("dee", "Dee Dee")],
         Posts = [new PostInfo { Id = "d1", AuthorId = "dee", PostedAt = Posted, Body = "Zyzzyva in a draft thread." }],
     };
+
+    public const string CrowdedSlug = "lantern-notes";
+
+    /// <summary>
+    /// More posts with two words than one query's results hold: three, written first, where the words stand together;
+    /// two deleted ones saying the same; and the rest with the words far apart.
+    /// </summary>
+    public static ThreadDocument Crowded()
+    {
+        const string Near = "The lantern quarry flooded in spring, long before anyone walked the old stone road of the valley.";
+        const string Far = "A lantern hung by the old stone road of the valley, long before anyone had walked down to the quarry.";
+        var posts = new List<PostInfo>();
+        PostInfo Post(string id, string body, bool deleted = false) =>
+            new() { Id = id, AuthorId = "eve", PostedAt = Posted.AddDays(60).AddMinutes(posts.Count), Body = body, Deleted = deleted };
+        posts.AddRange(Enumerable.Range(1, 3).Select(i => Post($"near{i}", Near)));
+        posts.AddRange(Enumerable.Range(1, 2).Select(i => Post($"gone{i}", Near, deleted: true)));
+        posts.AddRange(Enumerable.Range(1, CrowdedFarPosts).Select(i => Post($"far{i}", Far)));
+        return new ThreadDocument
+        {
+            Format = ThreadDocument.FormatName,
+            Thread = new ThreadInfo { Slug = CrowdedSlug, Title = "Valley walks" },
+            Authors = [Author("eve", "Eve Walker")],
+            Posts = posts,
+        };
+    }
+
+    public const int CrowdedFarPosts = 230;
 
     private static AuthorInfo Author(string id, string name) => new() { Id = id, DisplayName = name };
 }
