@@ -779,12 +779,6 @@ namespace Debate.Migrations.Migrations
                     b.HasKey("Id")
                         .HasName("pk_post_revisions");
 
-                    b.HasIndex("PlainText")
-                        .HasDatabaseName("ix_post_revisions_plain_text");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PlainText"), "gin");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("PlainText"), new[] { "gin_trgm_ops" });
-
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_post_revisions_search_vector");
 

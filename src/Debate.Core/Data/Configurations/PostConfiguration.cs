@@ -44,8 +44,7 @@ internal sealed class PostRevisionConfiguration : IEntityTypeConfiguration<PostR
             .HasComputedColumnSql(
                 "setweight(to_tsvector('english', own_text), 'A') || setweight(to_tsvector('english', quoted_text), 'C')",
                 stored: true);
+        // Search, and the first question of finding reposts: which texts hold these words.
         builder.HasIndex(SearchVector).HasMethod("gin");
-        // Finding reposts: "which texts hold this tweet's words" (pg_trgm's %> operator) is answered from this index.
-        builder.HasIndex(r => r.PlainText).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
