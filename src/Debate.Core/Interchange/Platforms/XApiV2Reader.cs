@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Debate.Core.Markdown;
 
@@ -57,9 +58,18 @@ public static class XApiV2Reader
             t => t.Id,
             t => t.Quoted is not null && known.TryGetValue(t.Quoted, out var quoted) ? MarkdownText.Quote(quoted.Markdown) + "\n\n" + t.Markdown : t.Markdown,
             StringComparer.Ordinal);
+        // Anchoring a quote tweet renders the quoted tweet's text, the costly part of reading a file: each text
+        // is rendered once, and the quotes are anchored on every core.
+        var plainTexts = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        string PlainText(string markdown) => plainTexts.GetOrAdd(markdown, QuoteAnchors.PlainText);
+        var quotes = selected.AsParallel().AsOrdered()
+            .Select(t => t.Quoted is not null && posts.TryGetValue(t.Quoted, out var source)
+                ? QuoteAnchors.Anchor(PlainText(source.Markdown).Trim(), source.Id, PlainText(bodies[source.Id]))
+                : null)
+            .ToList();
         var now = options.Clock.GetUtcNow();
         var authors = new List<AuthorInfo>();
-        var read = selected.Select(t =>
+        var read = selected.Select((t, i) =>
         {
             var user = users.GetValueOrDefault(t.AuthorId);
             // Without the author expansion only the account's number is known.
@@ -74,9 +84,7 @@ public static class XApiV2Reader
                 Body = bodies[t.Id],
                 Revisions = [new RevisionInfo { Number = 1, Body = bodies[t.Id] }],
                 Provenance = [Tweets.Provenance(t.Id, user?.Username, now, t.Raw)],
-                Quotes = t.Quoted is not null && posts.TryGetValue(t.Quoted, out var source)
-                    && QuoteAnchors.Anchor(QuoteAnchors.PlainText(source.Markdown).Trim(), source.Id, QuoteAnchors.PlainText(bodies[source.Id])) is { } quote
-                    ? [quote] : [],
+                Quotes = quotes[i] is { } quote ? [quote] : [],
             }, t.Where);
         }).ToList();
         return PlatformDocument.Create(options, authors, read, errors);
