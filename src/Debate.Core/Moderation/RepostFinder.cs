@@ -32,6 +32,8 @@ public static partial class RepostFinder
 
     private sealed record Similar(long PostId, string PlainText, double Similarity);
 
+    private sealed record LongestWords(long PostId, string[] Lexemes);
+
     /// <summary>Looks for containers of each of these posts; returns the candidates added to the queue.</summary>
     public static async Task<IReadOnlyList<RepostCandidate>> FindForAsync(DebateDbContext db, IReadOnlyCollection<long> postIds, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -47,6 +49,17 @@ public static partial class RepostFinder
                 Platforms = p.Provenance.Where(r => r.SpanStart == null).Select(r => r.Platform).ToList(),
             })
             .ToListAsync(cancellationToken);
+        // Each post's three longest lexemes, as the search index holds them, in one query for all the posts.
+        var longestWords = (await db.Database.SqlQueryRaw<LongestWords>(
+                """
+                SELECT p.id AS post_id,
+                       ARRAY(SELECT lexeme FROM unnest(to_tsvector('english', r.plain_text)) ORDER BY length(lexeme) DESC, lexeme LIMIT 3) AS lexemes
+                FROM posts p JOIN post_revisions r ON r.id = p.current_revision_id
+                WHERE p.id = ANY(@ids)
+                """,
+                new NpgsqlParameter("ids", posts.Select(p => p.Id).ToArray()))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(w => w.PostId, w => w.Lexemes);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -57,11 +70,7 @@ public static partial class RepostFinder
                 [new NpgsqlParameter("threshold", SimilarityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
             foreach (var post in posts.Where(p => p.PlainText.Length >= MinimumLength && p.Platforms.Count > 0))
             {
-                var longest = await db.Database.SqlQueryRaw<string>(
-                        "SELECT lexeme AS \"Value\" FROM unnest(to_tsvector('english', @text)) ORDER BY length(lexeme) DESC, lexeme LIMIT 3",
-                        new NpgsqlParameter("text", post.PlainText))
-                    .ToListAsync(cancellationToken);
-                if (longest.Count == 0)
+                if (longestWords.GetValueOrDefault(post.Id) is not { Length: > 0 } longest)
                     continue;
                 var similar = await db.Database.SqlQueryRaw<Similar>(
                         """
