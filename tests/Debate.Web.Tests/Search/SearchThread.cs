@@ -117,8 +117,6 @@ internal static class SearchThread
         Posts = [new PostInfo { Id = "d1", AuthorId = "dee", PostedAt = Posted, Body = "Zyzzyva in a draft thread." }],
     };
 
-    public const string CrowdedSlug = "lantern-notes";
-
     /// <summary>
     /// More posts with two words than one query's results hold: three, written first, where the words stand together;
     /// two deleted ones saying the same; and the rest with the words far apart.
@@ -127,22 +125,20 @@ internal static class SearchThread
     {
         const string Near = "The lantern quarry flooded in spring, long before anyone walked the old stone road of the valley.";
         const string Far = "A lantern hung by the old stone road of the valley, long before anyone had walked down to the quarry.";
-        var posts = new List<PostInfo>();
-        PostInfo Post(string id, string body, bool deleted = false) =>
-            new() { Id = id, AuthorId = "eve", PostedAt = Posted.AddDays(60).AddMinutes(posts.Count), Body = body, Deleted = deleted };
-        posts.AddRange(Enumerable.Range(1, 3).Select(i => Post($"near{i}", Near)));
-        posts.AddRange(Enumerable.Range(1, 2).Select(i => Post($"gone{i}", Near, deleted: true)));
-        posts.AddRange(Enumerable.Range(1, CrowdedFarPosts).Select(i => Post($"far{i}", Far)));
+        var written = Enumerable.Range(1, 3).Select(i => (Id: $"near{i}", Body: Near, Deleted: false))
+            .Concat(Enumerable.Range(1, 2).Select(i => (Id: $"gone{i}", Body: Near, Deleted: true)))
+            .Concat(Enumerable.Range(1, 230).Select(i => (Id: $"far{i}", Body: Far, Deleted: false)));
         return new ThreadDocument
         {
             Format = ThreadDocument.FormatName,
-            Thread = new ThreadInfo { Slug = CrowdedSlug, Title = "Valley walks" },
+            Thread = new ThreadInfo { Slug = "lantern-notes", Title = "Valley walks" },
             Authors = [Author("eve", "Eve Walker")],
-            Posts = posts,
+            Posts = written.Select((p, i) => new PostInfo
+            {
+                Id = p.Id, AuthorId = "eve", PostedAt = Posted.AddDays(60).AddMinutes(i), Body = p.Body, Deleted = p.Deleted,
+            }).ToList(),
         };
     }
-
-    public const int CrowdedFarPosts = 230;
 
     private static AuthorInfo Author(string id, string name) => new() { Id = id, DisplayName = name };
 }
