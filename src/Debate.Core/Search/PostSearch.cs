@@ -142,7 +142,8 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         bool hasMore;
         if (scope.HasWords)
         {
-            var candidates = await CandidatesAsync(connection, query.Text, filterSql.ToString(), filterParameters, cancellationToken);
+            var candidates = await CandidatesAsync(
+                connection, query.Text, filterSql.ToString(), rankFirst: !query.Filters.PicksFewPosts, filterParameters, cancellationToken);
             // Replies quoting a post are grouped under it, unless the query asks for quoting posts themselves.
             var grouping = !query.Filters.QuotesOnly && query.Filters.QuotesPost is null;
             var groupedInto = grouping ? await GroupingAsync(connection, candidates, cancellationToken) : [];
@@ -223,13 +224,18 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
     /// matches than the window is ordered exactly as by ts_rank_cd alone. The first pass carries only ids and
     /// scores, so its sort stays small; whether a match is in the post's own words is asked of the window only.
     /// </summary>
-    public static string CandidatesSql(string filterSql) => $"""
+    /// <param name="filterSql">The filters, each an AND condition on the post <c>p</c>.</param>
+    /// <param name="rankFirst">
+    /// Whether the first pass is sorted before visibility and the filters are checked (see <see cref="RankFirst"/>);
+    /// otherwise the planner chooses the order.
+    /// </param>
+    public static string CandidatesSql(string filterSql, bool rankFirst) => $"""
         SELECT best.id, ts_rank_cd({RankWeights}, r.search_vector, best.query) AS rank,
                ts_filter(r.search_vector, {OwnWords}) @@ best.query AS own_words
         FROM (SELECT p.id, matched.revision_id, matched.query
               FROM (SELECT r.id AS revision_id, q.query, ts_rank({RankWeights}, r.search_vector, q.query) AS first_pass
                     FROM (SELECT websearch_to_tsquery('english', @text) AS query) q
-                    JOIN post_revisions r ON r.search_vector @@ q.query{(filterSql.Length == 0 ? RankFirst : "")}) matched
+                    JOIN post_revisions r ON r.search_vector @@ q.query{(rankFirst ? RankFirst : "")}) matched
               JOIN posts p ON p.current_revision_id = matched.revision_id
               JOIN threads t ON t.id = p.thread_id
               WHERE {Visible}{filterSql}
@@ -240,18 +246,21 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>
-    /// Without filters the first pass is sorted before the join, and OFFSET 0 keeps the planner from merging it, so
-    /// visibility is checked down the ranking until the window is full rather than for every match. A filter (an
-    /// author, a thread, a date) may match far fewer posts than the words, so there the planner chooses the order.
+    /// The first pass sorted before the join, and OFFSET 0 keeps the planner from merging it, so visibility and the
+    /// filters are checked down the ranking until the window is full rather than for every match, and the sort
+    /// carries ids and scores only (merged into the outer query, it carried each match's vector, and spilled to
+    /// disk). Used unless a filter picks a few posts (an author, a thread, a tag): those may be far fewer than the
+    /// words' matches, and the planner starts from them.
     /// </summary>
     private const string RankFirst = "\n            ORDER BY first_pass DESC\n            OFFSET 0";
 
     private sealed record Candidate(long Id, double Rank, bool OwnWords);
 
     private static async Task<List<Candidate>> CandidatesAsync(
-        NpgsqlConnection connection, string text, string filterSql, List<NpgsqlParameter> filterParameters, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string text, string filterSql, bool rankFirst, List<NpgsqlParameter> filterParameters,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(CandidatesSql(filterSql), connection);
+        await using var command = new NpgsqlCommand(CandidatesSql(filterSql, rankFirst), connection);
         command.Parameters.AddWithValue("text", text);
         command.Parameters.AddRange(filterParameters.Select(p => p.Clone()).ToArray());
         await using var reader = await Traced(command).ExecuteReaderAsync(cancellationToken);

@@ -26,6 +26,12 @@ public sealed record SearchFilters
         || After is not null || QuotesOnly || QuotesPost is not null;
 
     public bool IsEmpty => !NarrowsPosts && Thread is null;
+
+    /// <summary>
+    /// Whether a filter names a few posts (an author's, a thread's, a tag's, the quotes of one post), rather than
+    /// keeping most of them as a platform, a date or is:quote do.
+    /// </summary>
+    public bool PicksFewPosts => Author is not null || Thread is not null || Tag is not null || QuotesPost is not null;
 }
 
 /// <summary>

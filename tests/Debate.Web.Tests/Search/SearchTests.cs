@@ -95,6 +95,32 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
         Assert.Equal(shown.Skip(3).OrderDescending(), shown.Skip(3));
     }
 
+    [Theory]
+    [InlineData("thread:lantern-notes")] // picks a few posts: the planner starts from them
+    [InlineData("after:2024-01-15")] // keeps most posts: checked down the ranking
+    [InlineData("before:2024-01-16 after:2024-01-15")]
+    public async Task A_filter_every_match_passes_keeps_the_same_results_in_the_same_order(string filter)
+    {
+        async Task<List<long>> EveryPageAsync(string query)
+        {
+            var ids = new List<long>();
+            for (var page = 1; ; page++)
+            {
+                var results = await SearchAsync(query, page);
+                ids.AddRange(results.Posts.Select(p => p.Id));
+                if (!results.HasMore)
+                    return ids;
+            }
+        }
+
+        var unfiltered = await EveryPageAsync("lantern quarry");
+        var filtered = await EveryPageAsync($"lantern quarry {filter}");
+
+        Assert.Equal(PostSearch.MostMatches, filtered.Count);
+        Assert.Equal(unfiltered, filtered);
+        Assert.Empty((await SearchAsync("lantern quarry after:2024-01-16")).Posts);
+    }
+
     [Fact]
     public async Task Snippets_mark_the_matched_words_and_encode_everything_else()
     {
