@@ -13,7 +13,7 @@ using Npgsql;
 /// same generator as the CLI's bench-data), then times typical queries through the app's search service and the
 /// same SQL statements run bare, interleaved. The server gets shared_buffers of a quarter of the machine's memory,
 /// as a server for a million posts would be set up (PostgreSQL's own default, 128 MB, is for small machines).
-/// Usage: search [--posts N] [--data DIR] [--queries N] [--shared-buffers-mb N] [--explain]
+/// Usage: search [--posts N] [--data DIR] [--queries N] [--rounds N] [--shared-buffers-mb N] [--explain]
 /// </summary>
 internal static class SearchTiming
 {
@@ -21,6 +21,8 @@ internal static class SearchTiming
     {
         var posts = Option(args, "--posts", 1_000_000);
         var queryCount = Option(args, "--queries", 200);
+        // One round's p95 moves with the machine by as much as the target's margin: report the spread of several.
+        var rounds = Option(args, "--rounds", 1);
         var data = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "debate-search-bench");
         var sharedBuffers = Option(args, "--shared-buffers-mb", (int)(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4 / 1024 / 1024));
         // A server already running on this folder keeps the settings it was started with.
@@ -51,16 +53,35 @@ internal static class SearchTiming
 
         var search = new PostSearch(dataSource);
         await using (var show = dataSource.CreateCommand("SHOW shared_buffers"))
-            Console.WriteLine($"corpus: {posts:N0} posts; {queryCount} queries of each kind; shared_buffers {await show.ExecuteScalarAsync()}; times in ms");
-        Console.WriteLine("| queries | measured | p50 | p95 | p99 | mean results |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
+            Console.WriteLine($"corpus: {posts:N0} posts; {queryCount} queries of each kind; shared_buffers {await show.ExecuteScalarAsync()}; {HugePages()}; times in ms");
+        var kinds = new[] { ("two words", plain), ("two words and a filter", filtered) };
+        var statements = new List<List<List<PostSearch.Statement>>>();
+        foreach (var (_, queries) in kinds)
+            statements.Add(await RecordAsync(search, queries));
         var slowest = new List<string>();
-        foreach (var (name, queries) in new[] { ("two words", plain), ("two words and a filter", filtered) })
+        var p95s = kinds.Select(_ => new List<double>()).ToList();
+        for (var round = 1; round <= rounds; round++)
         {
-            // The tail is what the p95 target is about: name it, so it can be explained.
-            var tail = (await TimeAsync(dataSource, search, name, queries)).OrderByDescending(t => t.Milliseconds).Take(5).ToList();
-            slowest.AddRange(tail.Select(t => t.Query));
-            Console.WriteLine($"slowest ({name}): " + string.Join("; ", tail.Select(t => $"{t.Query} {t.Milliseconds:F1}")));
+            if (rounds > 1)
+                Console.WriteLine($"round {round} of {rounds}, {DateTime.UtcNow:HH:mm:ss} UTC");
+            Console.WriteLine("| queries | measured | p50 | p95 | p99 | mean results |");
+            Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
+            for (var kind = 0; kind < kinds.Length; kind++)
+            {
+                var (name, queries) = kinds[kind];
+                var service = await TimeAsync(dataSource, search, name, queries, statements[kind]);
+                p95s[kind].Add(P(service.Select(t => t.Milliseconds).ToList(), 95));
+                // The tail is what the p95 target is about: name it, so it can be explained.
+                var tail = service.OrderByDescending(t => t.Milliseconds).Take(5).ToList();
+                if (round == 1)
+                    slowest.AddRange(tail.Select(t => t.Query));
+                Console.WriteLine($"slowest ({name}): " + string.Join("; ", tail.Select(t => $"{t.Query} {t.Milliseconds:F1}")));
+            }
+        }
+        if (rounds > 1)
+        {
+            for (var kind = 0; kind < kinds.Length; kind++)
+                Console.WriteLine($"{kinds[kind].Item1}, search service p95 over {rounds} rounds: median {P(p95s[kind], 50):F1}, {p95s[kind].Min():F1} to {p95s[kind].Max():F1}");
         }
         if (args.Contains("--explain"))
             await ExplainAsync(dataSource, search, slowest);
@@ -100,26 +121,35 @@ internal static class SearchTiming
         return (await ReadAsync("SELECT slug FROM threads ORDER BY id"), await ReadAsync("SELECT slug FROM authors ORDER BY id"));
     }
 
-    /// <summary>Prints the percentiles of one kind of query; returns each query's time through the service.</summary>
-    private static async Task<List<(string Query, double Milliseconds)>> TimeAsync(NpgsqlDataSource dataSource, PostSearch search, string name, List<string> queries)
+    /// <summary>
+    /// Runs each query once through the service with its statements recorded, so the bare SQL replays exactly what the
+    /// service sent; this first pass also warms the caches.
+    /// </summary>
+    private static async Task<List<List<PostSearch.Statement>>> RecordAsync(PostSearch search, List<string> queries)
     {
-        // The statements each query runs, recorded from the service itself; a first pass also warms the caches.
         var statements = new List<List<PostSearch.Statement>>();
-        var results = 0;
         foreach (var query in queries)
         {
             var recorded = new List<PostSearch.Statement>();
             using (PostSearch.Record(recorded))
-                results += (await search.SearchAsync(query)).Posts.Count;
+                await search.SearchAsync(query);
             statements.Add(recorded);
         }
+        return statements;
+    }
+
+    /// <summary>Prints the percentiles of one kind of query; returns each query's time through the service.</summary>
+    private static async Task<List<(string Query, double Milliseconds)>> TimeAsync(
+        NpgsqlDataSource dataSource, PostSearch search, string name, List<string> queries, List<List<PostSearch.Statement>> statements)
+    {
+        var results = 0;
         var service = new List<double>();
         var bare = new List<double>();
         var bareMatches = new List<double>();
         for (var i = 0; i < queries.Count; i++)
         {
             var clock = Stopwatch.StartNew();
-            await search.SearchAsync(queries[i]);
+            results += (await search.SearchAsync(queries[i])).Posts.Count;
             service.Add(clock.Elapsed.TotalMilliseconds);
             bare.Add(await ReplayAsync(dataSource, statements[i]));
             bareMatches.Add(await ReplayAsync(dataSource, statements[i].Where(s => s.Sql.Contains("ts_rank_cd", StringComparison.Ordinal) && s.Sql.Contains("post_revisions", StringComparison.Ordinal)).ToList()));
@@ -179,6 +209,20 @@ internal static class SearchTiming
                     Console.WriteLine(reader.GetString(0));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the machine reserves huge pages, which PostgreSQL then uses for shared buffers (huge_pages=try): with
+    /// gigabytes of buffers they spare the processor's address translation a miss on most page visits.
+    /// </summary>
+    private static string HugePages()
+    {
+        const string meminfo = "/proc/meminfo";
+        if (!File.Exists(meminfo))
+            return "huge pages unknown";
+        var values = File.ReadLines(meminfo).Select(l => l.Split(':', 2)).Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1].Trim());
+        return $"huge pages reserved {values.GetValueOrDefault("HugePages_Total", "?")}, free {values.GetValueOrDefault("HugePages_Free", "?")} ({values.GetValueOrDefault("Hugepagesize", "?")} each)";
     }
 
     private static double P(List<double> values, int percentile)
