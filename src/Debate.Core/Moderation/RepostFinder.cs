@@ -92,13 +92,14 @@ public static partial class RepostFinder
                         .Where(r => containerIds.Contains(r.PostId) && r.SpanStart == null)
                         .Select(r => new { r.PostId, r.Platform }).ToListAsync(cancellationToken))
                     .ToLookup(r => r.PostId, r => r.Platform);
+                var quotedContainers = await QuotedContainersAsync(db, post.PlainText, similar, cancellationToken);
                 var known = await db.RepostCandidates
                     .Where(c => c.ContainedPostId == post.Id && containerIds.Contains(c.ContainerPostId))
                     .Select(c => c.ContainerPostId).ToListAsync(cancellationToken);
                 foreach (var container in similar.Where(s => !known.Contains(s.PostId)))
                 {
                     // A repost crosses platforms: two tweets alike are a quote or a copy, not this.
-                    if (containerPlatforms[container.PostId].Any(post.Platforms.Contains))
+                    if (containerPlatforms[container.PostId].Any(post.Platforms.Contains) || quotedContainers.Contains(container.PostId))
                         continue;
                     var containment = Containment(post.PlainText, container.PlainText);
                     if (containment < ContainmentThreshold)
@@ -123,6 +124,27 @@ public static partial class RepostFinder
             await transaction.CommitAsync(cancellationToken);
         });
         return added;
+    }
+
+    /// <summary>
+    /// The containers that hold the post's words only because they quote another container at those words: a reply
+    /// quoting the comment a tweet was reposted in holds the tweet as a quotation. The comment is the repost; the
+    /// reply is not proposed (nor a reply quoting that reply).
+    /// </summary>
+    private static async Task<HashSet<long>> QuotedContainersAsync(DebateDbContext db, string text, List<Similar> containers, CancellationToken cancellationToken)
+    {
+        var ids = containers.Select(c => c.PostId).ToList();
+        var quotes = await db.Quotes.AsNoTracking()
+            .Where(q => ids.Contains(q.PostId) && ids.Contains(q.SourcePostId) && q.CurrentStart != null && q.CurrentEnd != null)
+            .Select(q => new { q.PostId, q.SourcePostId, Start = q.CurrentStart!.Value, End = q.CurrentEnd!.Value })
+            .ToListAsync(cancellationToken);
+        if (quotes.Count == 0)
+            return [];
+        var spans = containers.ToDictionary(c => c.PostId, c => QuoteLocator.Find(c.PlainText, text));
+        return quotes
+            .Where(q => spans[q.SourcePostId] is { } span && q.Start < span.End && span.Start < q.End)
+            .Select(q => q.PostId)
+            .ToHashSet();
     }
 
     /// <summary>

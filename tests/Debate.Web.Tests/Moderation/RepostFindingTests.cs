@@ -26,7 +26,7 @@ public class RepostFindingTests(SeededModerationFixture fixture) : IClassFixture
         var misspelt = longest.Remove(longest.Length - 2, 1);
         var tweet = paragraph.Replace(longest, misspelt, StringComparison.Ordinal);
 
-        var imported = await UploadAsync(moderator, tweet);
+        var imported = await UploadAsync(moderator, TweetId, tweet);
 
         Assert.Matches(@"\d+ possible reposts? of posts? already here", imported);
         var tweetPost = await db.Provenance.Where(r => r.ExternalId == TweetId).Select(r => r.PostId).SingleAsync();
@@ -35,7 +35,32 @@ public class RepostFindingTests(SeededModerationFixture fixture) : IClassFixture
         Assert.True(row is not null, $"\"{tweet}\" ({longest} spelt {misspelt}) was not proposed as a repost of post {comment.Id}");
     }
 
-    private static async Task<string> UploadAsync(HttpClient client, string text)
+    [Fact]
+    public async Task A_tweet_reposted_in_a_comment_is_proposed_in_that_comment_and_not_in_the_replies_quoting_it()
+    {
+        const string tweetId = "1724959999999999002";
+        var moderator = await fixture.LoggedInClientAsync("quoting-moderator", AccountRoles.Moderator);
+        await using var db = fixture.CreateContext();
+        // The demo thread's longest quote of one comment by another: its words stand in both.
+        var quote = await db.Quotes.AsNoTracking()
+            .Where(q => q.SourcePost!.Thread!.Slug == "scheming-ais" && q.CurrentStart != null)
+            .OrderByDescending(q => q.CurrentEnd - q.CurrentStart).ThenBy(q => q.Id)
+            .Select(q => new { q.PostId, q.SourcePostId, q.Anchor.Exact })
+            .FirstAsync();
+        Assert.True(quote.Exact.Length >= 150, $"the demo thread's longest quote is only {quote.Exact.Length} characters");
+        var tweet = quote.Exact.Length <= 280 ? quote.Exact : quote.Exact[..quote.Exact.LastIndexOf(' ', 280)];
+
+        await UploadAsync(moderator, tweetId, tweet);
+
+        var tweetPost = await db.Provenance.Where(r => r.ExternalId == tweetId).Select(r => r.PostId).SingleAsync();
+        var queue = await moderator.GetDocumentAsync("/moderation/reposts");
+        Assert.True(queue.QuerySelector($"#container-{quote.SourcePostId} tr[data-contained='{tweetPost}']") is not null,
+            $"the tweet was not proposed as a repost in post {quote.SourcePostId}, where its words were written");
+        Assert.True(queue.QuerySelector($"#container-{quote.PostId} tr[data-contained='{tweetPost}']") is null,
+            $"post {quote.PostId} quotes post {quote.SourcePostId} at the tweet's words and was proposed as a repost too");
+    }
+
+    private static async Task<string> UploadAsync(HttpClient client, string tweetId, string text)
     {
         var file = JsonSerializer.SerializeToUtf8Bytes(new
         {
@@ -43,8 +68,8 @@ public class RepostFindingTests(SeededModerationFixture fixture) : IClassFixture
             {
                 new
                 {
-                    id = TweetId, text, author_id = "1050000000000000009", conversation_id = TweetId,
-                    created_at = "2023-11-16T20:00:00.000Z", edit_history_tweet_ids = new[] { TweetId },
+                    id = tweetId, text, author_id = "1050000000000000009", conversation_id = tweetId,
+                    created_at = "2023-11-16T20:00:00.000Z", edit_history_tweet_ids = new[] { tweetId },
                 },
             },
             includes = new { users = new[] { new { id = "1050000000000000009", username = "reposter", name = "Re Poster" } } },
@@ -55,7 +80,7 @@ public class RepostFindingTests(SeededModerationFixture fixture) : IClassFixture
             { new StringContent(form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!), "__RequestVerificationToken" },
             { new StringContent("scheming-ais"), "Input.Slug" },
             { new StringContent("Scheming AIs"), "Input.Title" },
-            { new ByteArrayContent(file), "Input.Files", "misspelt-tweet.json" },
+            { new ByteArrayContent(file), "Input.Files", $"tweet-{tweetId}.json" },
         };
         using var response = await client.PostAsync("/moderation/import", content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
