@@ -135,7 +135,8 @@ public static partial class RepostFinder
     {
         var ids = containers.Select(c => c.PostId).ToList();
         var quotes = await db.Quotes.AsNoTracking()
-            .Where(q => ids.Contains(q.PostId) && ids.Contains(q.SourcePostId) && q.CurrentStart != null && q.CurrentEnd != null)
+            // A post merged into the one it replied to can leave that post quoting itself: that is no other post.
+            .Where(q => ids.Contains(q.PostId) && ids.Contains(q.SourcePostId) && q.PostId != q.SourcePostId && q.CurrentStart != null && q.CurrentEnd != null)
             .Select(q => new { q.PostId, q.SourcePostId, Start = q.CurrentStart!.Value, End = q.CurrentEnd!.Value })
             .ToListAsync(cancellationToken);
         if (quotes.Count == 0)
