@@ -130,11 +130,14 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         await copy.WriteQuotesAsync(quotes, cancellationToken);
         await copy.WriteClaimsAsync(claims, cancellationToken);
 
-        thread.PostCount += added.Count(a => !a.Post.Deleted);
-        var latest = added.Max(a => a.Post.Revisions.Select(r => r.EditedAt ?? a.Post.PostedAt).Append(a.Post.PostedAt).Max());
-        if (latest > thread.LastActivityAt)
-            thread.LastActivityAt = latest;
         await db.SaveChangesAsync(cancellationToken);
+        // Counted in the database, as replies are: a reply saved while the import ran keeps its place in the count,
+        // where the count read at the start and written back at the end lost it.
+        var counted = added.Count(a => !a.Post.Deleted);
+        var latest = added.Max(a => a.Post.Revisions.Select(r => r.EditedAt ?? a.Post.PostedAt).Append(a.Post.PostedAt).Max());
+        await db.Threads.Where(t => t.Id == thread.Id).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.PostCount, t => t.PostCount + counted)
+            .SetProperty(t => t.LastActivityAt, t => t.LastActivityAt > latest ? t.LastActivityAt : latest), cancellationToken);
         return new ImportResult(thread.Id, thread.Slug, added.Count, document.Posts.Count - added.Count) { AddedPostIds = rows.Select(r => r.Place.Id).ToList() };
     }
 

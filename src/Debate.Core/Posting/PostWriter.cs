@@ -134,17 +134,23 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
     /// <summary>Marks the post deleted. Its revisions, its replies and the quotes of it stay.</summary>
     public async Task<PostingResult> DeleteAsync(long postId, CancellationToken cancellationToken = default)
     {
-        var post = await db.Posts.Include(p => p.Thread).SingleOrDefaultAsync(p => p.Id == postId && p.MergedIntoId == null, cancellationToken);
-        if (post is null)
+        var threadId = await db.Posts.Where(p => p.Id == postId && p.MergedIntoId == null).Select(p => (long?)p.ThreadId).SingleOrDefaultAsync(cancellationToken);
+        if (threadId is null)
             return PostingResult.NotFound;
-        if (!post.IsDeleted)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Both in the database: a post deleted from two tabs at once is deleted and counted once (the second finds
+        // it deleted), and deletes in one thread at the same moment each take one from the count, where a count read
+        // and written back lost some of them.
+        var deleted = await db.Posts.Where(p => p.Id == postId && !p.IsDeleted).ExecuteUpdateAsync(set => set
+            .SetProperty(p => p.IsDeleted, true)
+            .SetProperty(p => p.DeletedAt, clock.GetUtcNow()), cancellationToken);
+        if (deleted > 0)
         {
-            post.IsDeleted = true;
-            post.DeletedAt = clock.GetUtcNow();
-            post.Thread!.PostCount = Math.Max(0, post.Thread.PostCount - 1);
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Threads.Where(t => t.Id == threadId).ExecuteUpdateAsync(set => set
+                .SetProperty(t => t.PostCount, t => t.PostCount > 0 ? t.PostCount - 1 : 0), cancellationToken);
         }
-        return PostingResult.Saved(post.Id);
+        await transaction.CommitAsync(cancellationToken);
+        return PostingResult.Saved(postId);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Debate.Core.Anchoring;
 using Debate.Core.Interchange;
 using Debate.Core.Markdown;
 using Debate.Core.Model;
+using Debate.Core.Posting;
 using Debate.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -90,6 +91,56 @@ public class ImportExportTests(DatabaseFixture database) : IClassFixture<Databas
         var exported = await ExportAsync("round-trip");
 
         Assert.Equal(Json(original), Json(exported!));
+    }
+
+    [Fact]
+    public async Task A_reply_saved_while_an_import_adds_to_its_thread_is_still_counted_after_it()
+    {
+        var document = RichDocument("count-during-import");
+        await ImportAsync(document);
+        var later = new PostInfo
+        {
+            Id = "c5", ParentId = "c1", AuthorId = "evan-hubinger", PostedAt = Posted.AddHours(6), Body = "Imported later.",
+            Revisions = [new RevisionInfo { Number = 1, Body = "Imported later." }],
+        };
+        long threadId, parentId, authorId;
+        await using (var db = database.CreateContext())
+        {
+            threadId = await db.Threads.Where(t => t.Slug == "count-during-import").Select(t => t.Id).SingleAsync();
+            parentId = await db.Posts.Where(p => p.ThreadId == threadId && p.ParentId == null).Select(p => p.Id).SingleAsync();
+            authorId = await db.Authors.Where(a => a.Slug == "evan-hubinger").Select(a => a.Id).SingleAsync();
+        }
+        // The reply is saved, on its own connection, while the import is writing its posts.
+        var replied = false;
+        var duringImport = new InlineProgress(() =>
+        {
+            if (replied)
+                return;
+            replied = true;
+            Task.Run(async () =>
+            {
+                await using var db = database.CreateContext();
+                var result = await new PostWriter(db, TimeProvider.System).ReplyAsync(
+                    new NewReply(threadId, parentId, authorId, "reply-during-import", "Saved while the import ran.", []));
+                Assert.Equal(PostingOutcome.Saved, result.Outcome);
+            }).WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        });
+
+        await using (var db = database.CreateContext())
+            await new ThreadImporter(db, TimeProvider.System).ImportAsync(document with { Posts = [.. document.Posts, later] }, "later.json", null, duringImport);
+
+        Assert.True(replied);
+        await using (var db = database.CreateContext())
+        {
+            var count = await db.Threads.Where(t => t.Id == threadId).Select(t => t.PostCount).SingleAsync();
+            Assert.Equal(await db.Posts.CountAsync(p => p.ThreadId == threadId && !p.IsDeleted && p.MergedIntoId == null), count);
+            Assert.Equal(5, count);
+        }
+    }
+
+    private sealed class InlineProgress(Action report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report();
     }
 
     [Fact]

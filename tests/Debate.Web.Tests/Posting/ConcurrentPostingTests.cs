@@ -96,6 +96,38 @@ public class ConcurrentPostingTests(PostingAppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Simultaneous_deletes_each_take_one_from_the_post_count_and_a_post_deleted_twice_at_once_only_one()
+    {
+        var members = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => fixture.LoggedInClientAsync($"racing-deleter-{i}")));
+        var ids = await Task.WhenAll(members.Select((client, i) => PostingAppFixture.PostAsync(client, fixture.Ids["a1"], $"A reply to take back {i}.")));
+        int countBefore;
+        await using (var db = fixture.CreateContext())
+            countBefore = await db.Threads.Where(t => t.Slug == Slug).Select(t => t.PostCount).SingleAsync();
+        // Every author deletes their reply, and presses the button twice: two tabs' forms sent at the same moment.
+        var forms = new List<(HttpClient Client, long PostId, Dictionary<string, string> Fields)>();
+        foreach (var (client, postId) in members.Zip(ids))
+        {
+            for (var tab = 0; tab < 2; tab++)
+                forms.Add((client, postId, await PostingAppFixture.OpenFormAsync(client, EditPath(postId), "form.delete-form")));
+        }
+
+        var statuses = await Task.WhenAll(forms.Select(async form =>
+        {
+            using var response = await form.Client.PostAsync(EditPath(form.PostId) + "?handler=Delete", new FormUrlEncodedContent(form.Fields));
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Redirect, status));
+        await using (var db = fixture.CreateContext())
+        {
+            Assert.Equal(Writers, await db.Posts.CountAsync(p => ids.Contains(p.Id) && p.IsDeleted));
+            var thread = await db.Threads.SingleAsync(t => t.Slug == Slug);
+            Assert.Equal(countBefore - Writers, thread.PostCount);
+            Assert.Equal(await db.Posts.CountAsync(p => p.ThreadId == thread.Id && !p.IsDeleted && p.MergedIntoId == null), thread.PostCount);
+        }
+    }
+
+    [Fact]
     public async Task Exporting_a_thread_while_replies_arrive_gives_every_post_its_own_text()
     {
         var members = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => fixture.LoggedInClientAsync($"export-replier-{i}")));
