@@ -35,7 +35,7 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
     {
         if (await AllowedAsync(slug, id, cancellationToken) is { } refusal)
             return refusal;
-        var post = (await FindAsync(slug, id, deleted: false, cancellationToken))!;
+        var post = (await FindAsync(slug, id, includeDeleted: false, cancellationToken))!;
         Input = new EditInput { Body = post.Body, Version = post.Version };
         return Page();
     }
@@ -73,7 +73,7 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
     public async Task<IActionResult> OnPostDeleteAsync(string slug, long id, CancellationToken cancellationToken)
     {
         // A post already deleted (the button pressed twice, or in two tabs) is deleted again as a no-op, not a 404.
-        if (await AllowedAsync(slug, id, cancellationToken, deleting: true) is { } refusal)
+        if (await AllowedAsync(slug, id, includeDeleted: true, cancellationToken) is { } refusal)
             return refusal;
         var result = await writer.DeleteAsync(id, cancellationToken);
         return result.Outcome == PostingOutcome.NotFound ? NotFound() : Redirect(Links.Post(Slug, id));
@@ -82,9 +82,12 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
     private Viewer? Viewer { get; set; }
 
     /// <summary>Null when the viewer may change the post; else the answer to give (not found, or 403).</summary>
-    private async Task<IActionResult?> AllowedAsync(string slug, long id, CancellationToken cancellationToken, bool deleting = false)
+    private Task<IActionResult?> AllowedAsync(string slug, long id, CancellationToken cancellationToken) =>
+        AllowedAsync(slug, id, includeDeleted: false, cancellationToken);
+
+    private async Task<IActionResult?> AllowedAsync(string slug, long id, bool includeDeleted, CancellationToken cancellationToken)
     {
-        var post = await FindAsync(slug, id, deleted: deleting, cancellationToken);
+        var post = await FindAsync(slug, id, includeDeleted, cancellationToken);
         if (post is null)
             return NotFound();
         Viewer = await Viewer.OfAsync(User, db, cancellationToken);
@@ -95,9 +98,9 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
         return null;
     }
 
-    private Task<EditedPost?> FindAsync(string slug, long id, bool deleted, CancellationToken cancellationToken) =>
+    private Task<EditedPost?> FindAsync(string slug, long id, bool includeDeleted, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking()
-            .Where(p => p.Id == id && p.Thread!.Slug == slug && (deleted || !p.IsDeleted) && p.MergedIntoId == null && p.CurrentRevisionId != null)
+            .Where(p => p.Id == id && p.Thread!.Slug == slug && (includeDeleted || !p.IsDeleted) && p.MergedIntoId == null && p.CurrentRevisionId != null)
             .Select(p => new EditedPost(p.Id, p.Thread!.Slug, p.Thread.Title, p.AuthorId, p.Author!.DisplayName, p.CurrentRevision!.Body, p.Version))
             .SingleOrDefaultAsync(cancellationToken);
 }
