@@ -628,6 +628,10 @@ namespace Debate.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("posted_at");
 
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
                     b.Property<long>("ThreadId")
                         .HasColumnType("bigint")
                         .HasColumnName("thread_id");
@@ -657,6 +661,11 @@ namespace Debate.Migrations.Migrations
 
                     b.HasIndex("AuthorId", "PostedAt")
                         .HasDatabaseName("ix_posts_author_id_posted_at");
+
+                    b.HasIndex("AuthorId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_posts_author_id_submission_key")
+                        .HasFilter("submission_key IS NOT NULL");
 
                     b.HasIndex("ThreadId", "ImportKey")
                         .IsUnique()

@@ -60,12 +60,23 @@
 
   const field = (form, name) => form.querySelector(`[name="${name}"]`);
 
+  // Each opened form gets its own key, so the server stores a form sent twice (a double click) once. The thread
+  // pages are cached for everyone, so the key is made here rather than in the page.
+  const newKey = () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+
   /** Opens the form under a post (moving it there, with what it holds, when it is open elsewhere). */
   const openUnder = (article) => {
     if (pageForm) return pageForm;
     if (!openForm) {
       if (!template) return null;
       openForm = template.content.querySelector('form').cloneNode(true);
+      field(openForm, 'Input.SubmissionKey').value = newKey();
     }
     const item = article.closest('.post-item') ?? article.parentElement;
     article.after(openForm);

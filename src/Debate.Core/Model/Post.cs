@@ -18,6 +18,11 @@ public sealed class Post
     public DateTimeOffset PostedAt { get; set; }
     /// <summary>The post's id in the document it was imported from, so a second import finds it.</summary>
     public string? ImportKey { get; set; }
+    /// <summary>
+    /// The key of the reply form that sent this post (one per opened form): the same form sent again, by a double
+    /// click or a resent request, finds this post instead of storing a second one.
+    /// </summary>
+    public Guid? SubmissionKey { get; set; }
     public long? CurrentRevisionId { get; set; }
     public PostRevision? CurrentRevision { get; set; }
     public bool IsDeleted { get; set; }

@@ -11,7 +11,9 @@ namespace Debate.Core.Posting;
 /// <summary>A span of a post's revision that a reply quotes, as the reply form sends it.</summary>
 public sealed record QuoteSelection(long SourcePostId, long SourceRevisionId, int Start, int End, string Exact);
 
-public sealed record NewReply(long ThreadId, long? ParentId, long AuthorId, string UserId, string Body, IReadOnlyList<QuoteSelection> Quotes);
+/// <param name="SubmissionKey">The key of the form that sent the reply (see <see cref="Post.SubmissionKey"/>); null stores it whatever came before.</param>
+public sealed record NewReply(
+    long ThreadId, long? ParentId, long AuthorId, string UserId, string Body, IReadOnlyList<QuoteSelection> Quotes, Guid? SubmissionKey = null);
 
 public sealed record PostEdit(long PostId, uint ExpectedVersion, string Body, string UserId);
 
@@ -59,6 +61,20 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             return PostingResult.Refused([.. errors]);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var submissionKey = reply.SubmissionKey;
+        if (submissionKey is Guid key)
+        {
+            // One form sent twice at once: the second waits here for the first, then finds its post.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key.ToString()}, 0))", cancellationToken);
+            var sent = await db.Posts.Where(p => p.AuthorId == reply.AuthorId && p.SubmissionKey == key)
+                .Select(p => new { p.Id, p.ParentId, p.ThreadId, Body = p.Revisions.Where(r => r.Number == 1).Select(r => r.Body).FirstOrDefault() })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (sent is not null && sent.ThreadId == thread.Id && sent.ParentId == parent?.Id && string.Equals(sent.Body, reply.Body, StringComparison.Ordinal))
+                return PostingResult.Saved(sent.Id);
+            // The same form sent again with other words (its page brought back after posting, then changed): a new post.
+            if (sent is not null)
+                submissionKey = null;
+        }
         var post = new Post
         {
             ThreadId = thread.Id,
@@ -66,6 +82,7 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             Depth = parent is null ? 0 : parent.Depth + 1,
             AuthorId = reply.AuthorId,
             PostedAt = now,
+            SubmissionKey = submissionKey,
         };
         db.Posts.Add(post); // the id comes from the sequence now: the path and the footnote ids hold it
         post.Path = new LTree(parent is null ? post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{parent.Path}.{post.Id}");

@@ -18,11 +18,7 @@ public class ClaimTaggingBrowserTests(ClaimsAppFixture fixture) : IClassFixture<
         var address = fixture.ServerAddress;
         await fixture.CreateUserAsync("selector", AccountRoles.Moderator);
         var page = await Infrastructure.Browser.NewPageAsync(address);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Username").FillAsync("selector");
-        await page.GetByLabel("Password").FillAsync(AccountAppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".site-header .account-name")).ToHaveTextAsync("selector");
+        await Infrastructure.Browser.LogInAsync(page, "selector");
         var postId = fixture.Ids["a1"];
         await page.GotoAsync($"/t/{ClaimsAppFixture.Slug}/p/{postId}");
 

@@ -21,11 +21,7 @@ public class ModeratorToolsBrowserTests(ModeratorToolsBrowserTests.Fixture fixtu
     {
         await fixture.CreateUserAsync(userName, role);
         var page = await Infrastructure.Browser.NewPageAsync(fixture.ServerAddress);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Username").FillAsync(userName);
-        await page.GetByLabel("Password").FillAsync(Infrastructure.AccountAppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".site-header .account-name")).ToHaveTextAsync(userName);
+        await Infrastructure.Browser.LogInAsync(page, userName);
         return page;
     }
 

@@ -142,10 +142,7 @@ public class ReplyBrowserTests(ReplyBrowserTests.Fixture fixture) : IClassFixtur
         await page.Context.CloseAsync();
         await fixture.CreateMemberWritingAsAsync("the-author", firstAuthorPage["/authors/".Length..]);
         var author = await Infrastructure.Browser.NewPageAsync(fixture.ServerAddress);
-        await author.GotoAsync("/account/login");
-        await author.GetByLabel("Username or email").FillAsync("the-author");
-        await author.GetByLabel("Password").FillAsync(AccountAppFixture.Password);
-        await author.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Infrastructure.Browser.LogInAsync(author, "the-author");
         await author.GotoAsync($"/t/{Slug}");
         await author.Locator("article.post").First.GetByRole(AriaRole.Link, new() { Name = "Edit" }).ClickAsync();
         var body = author.Locator("#edit-body");
@@ -167,5 +164,35 @@ public class ReplyBrowserTests(ReplyBrowserTests.Fixture fixture) : IClassFixtur
         await Assertions.Expect(again.First).ToBeVisibleAsync();
         Assert.Equal(firstWords, string.Concat(await again.AllTextContentsAsync()));
         await author.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_reply_form_opened_in_place_and_sent_twice_at_once_posts_once_and_the_next_form_posts_again()
+    {
+        // The server first: the fixture's services come from it once it runs on its port.
+        var page = await Infrastructure.Browser.NewPageAsync(fixture.ServerAddress);
+        await fixture.CreateUserAsync("hasty");
+        await Infrastructure.Browser.LogInAsync(page, "hasty");
+        await page.GotoAsync($"/t/{Slug}");
+        var replies = page.Locator("article.post .post-body", new() { HasTextString = "Said once, sent twice." });
+
+        for (var opened = 1; opened <= 2; opened++)
+        {
+            await page.Locator("article.post").Nth(2).Locator("a.reply-link").ClickAsync();
+            var form = page.Locator("form.reply-form");
+            await form.Locator("textarea").FillAsync("Said once, sent twice.");
+            // Two sends of the form as it stands, before either answers: what a double click on a slow connection does.
+            var statuses = await form.EvaluateAsync<int[]>(
+                """
+                form => Promise.all([1, 2].map(() =>
+                  fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), redirect: 'manual' })
+                    .then(r => r.type === 'opaqueredirect' ? 302 : r.status)))
+                """);
+            Assert.Equal([302, 302], statuses);
+            await page.ReloadAsync();
+            // Each opened form posted once: the one opened after the first stored a second reply.
+            await Assertions.Expect(replies).ToHaveCountAsync(opened);
+        }
+        await page.Context.CloseAsync();
     }
 }

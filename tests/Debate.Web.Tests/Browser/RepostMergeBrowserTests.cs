@@ -25,11 +25,7 @@ public class RepostMergeBrowserTests(RepostMergeBrowserTests.Fixture fixture) : 
         await using (var db = fixture.CreateContext())
             commentId = await db.Posts.Where(p => p.Thread!.Slug == "scheming-ais" && p.ParentId == null).OrderBy(p => p.PostedAt).ThenBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var page = await Infrastructure.Browser.NewPageAsync(server);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Username").FillAsync("browser-moderator");
-        await page.GetByLabel("Password").FillAsync(Infrastructure.AccountAppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".site-header .account-name")).ToHaveTextAsync("browser-moderator");
+        await Infrastructure.Browser.LogInAsync(page, "browser-moderator");
 
         await page.GotoAsync("/moderation/import");
         await page.GetByLabel("Files").SetInputFilesAsync(SeededModerationFixture.RepostedTweets);

@@ -29,11 +29,7 @@ public class ReviewBrowserTests(ReviewBrowserTests.Fixture fixture) : IClassFixt
         var comment = proposal.Comments.First(c => c.Lines.Count(l => proposal.Line(l).Role == LineRoles.Own) >= 2);
         var splitAt = comment.Lines.Where(l => proposal.Line(l).Role == LineRoles.Own).ElementAt(1);
         var page = await Infrastructure.Browser.NewPageAsync(server);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Username").FillAsync("review-moderator");
-        await page.GetByLabel("Password").FillAsync(Infrastructure.AccountAppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".site-header .account-name")).ToHaveTextAsync("review-moderator");
+        await Infrastructure.Browser.LogInAsync(page, "review-moderator");
 
         await page.GotoAsync("/moderation/review/browser-draft");
         var comments = page.Locator("article.review-comment");

@@ -17,6 +17,16 @@ public static class Browser
         return await context.NewPageAsync();
     }
 
+    /// <summary>Logs the page in as an existing user, through the login form, and waits for the header to name them.</summary>
+    public static async Task LogInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Username or email").FillAsync(userName);
+        await page.GetByLabel("Password").FillAsync(AccountAppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".site-header .account-name")).ToHaveTextAsync(userName);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ArtifactsFolder);

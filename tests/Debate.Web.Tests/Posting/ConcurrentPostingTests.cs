@@ -96,6 +96,34 @@ public class ConcurrentPostingTests(PostingAppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_reply_form_sent_several_times_at_once_stores_one_reply_and_every_send_lands_on_it()
+    {
+        var author = await fixture.LoggedInClientAsync("double-clicker");
+        var fields = await PostingAppFixture.OpenFormAsync(author, $"/t/{Slug}/reply?to={fixture.Ids["b1"]}", "form.reply-form");
+        fields["Input.Body"] = "Sent once, arriving four times.";
+        int countBefore;
+        await using (var db = fixture.CreateContext())
+            countBefore = await db.Threads.Where(t => t.Slug == Slug).Select(t => t.PostCount).SingleAsync();
+
+        // A double click, a resent request: the same opened form, sent again before the first answer came back.
+        var locations = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            using var response = await author.PostAsync($"/t/{Slug}/reply", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return response.Headers.Location!.ToString();
+        }));
+
+        Assert.Single(locations.Distinct());
+        await using (var db = fixture.CreateContext())
+        {
+            var stored = await db.PostRevisions.Where(r => r.Body == "Sent once, arriving four times.").Select(r => r.PostId).ToListAsync();
+            var postId = Assert.Single(stored);
+            Assert.EndsWith($"#p{postId}", locations[0], StringComparison.Ordinal);
+            Assert.Equal(countBefore + 1, await db.Threads.Where(t => t.Slug == Slug).Select(t => t.PostCount).SingleAsync());
+        }
+    }
+
+    [Fact]
     public async Task Simultaneous_deletes_each_take_one_from_the_post_count_and_a_post_deleted_twice_at_once_only_one()
     {
         var members = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i => fixture.LoggedInClientAsync($"racing-deleter-{i}")));

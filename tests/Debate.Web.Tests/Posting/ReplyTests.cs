@@ -48,6 +48,38 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
     }
 
     [Fact]
+    public async Task A_form_sent_again_stores_nothing_more_but_the_same_words_from_a_new_form_or_other_words_from_the_old_one_are_new_replies()
+    {
+        var client = await fixture.LoggedInClientAsync("resender");
+        var path = $"/t/{Slug}/reply?to={Id("a2")}";
+        var form = await PostingAppFixture.OpenFormAsync(client, path, "form.reply-form");
+        form["Input.Body"] = "Agreed.";
+
+        var first = await SendAsync(form);
+        Assert.Equal(first, await SendAsync(form));
+        // The same words again from a form opened anew: someone meaning to say it twice.
+        var again = await PostingAppFixture.OpenFormAsync(client, path, "form.reply-form");
+        again["Input.Body"] = "Agreed.";
+        var second = await SendAsync(again);
+        // The first form brought back (the browser's Back button) and changed: what it now says is a new reply.
+        form["Input.Body"] = "Agreed, with one reservation.";
+        var third = await SendAsync(form);
+
+        Assert.Equal(3, new[] { first, second, third }.Distinct().Count());
+        await using var db = fixture.CreateContext();
+        var replies = await db.Posts.Where(p => p.ParentId == Id("a2") && p.Author!.DisplayName == "resender")
+            .OrderBy(p => p.Id).Select(p => p.CurrentRevision!.Body).ToListAsync();
+        Assert.Equal(["Agreed.", "Agreed.", "Agreed, with one reservation."], replies);
+
+        async Task<string> SendAsync(Dictionary<string, string> fields)
+        {
+            using var response = await client.PostAsync($"/t/{Slug}/reply", new FormUrlEncodedContent(fields));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return response.Headers.Location!.ToString();
+        }
+    }
+
+    [Fact]
     public async Task A_quote_that_no_longer_matches_its_revision_is_refused_by_number_and_the_typed_text_is_kept()
     {
         var client = await fixture.LoggedInClientAsync("mismatch");

@@ -17,6 +17,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => new { p.ThreadId, p.PostedAt });
         builder.HasIndex(p => p.ParentId);
         builder.HasIndex(p => new { p.AuthorId, p.PostedAt });
+        builder.HasIndex(p => new { p.AuthorId, p.SubmissionKey }).IsUnique().HasFilter("submission_key IS NOT NULL");
         builder.Property(p => p.ImportKey).HasMaxLength(200);
         builder.Property(p => p.Version).IsRowVersion();
 

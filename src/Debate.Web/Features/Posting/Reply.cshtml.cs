@@ -30,6 +30,7 @@ public sealed class ReplyModel(DebateDbContext db, PostWriter writer, IValidator
     public async Task<IActionResult> OnGetAsync(string slug, long? to, CancellationToken cancellationToken)
     {
         Input.ParentId = to;
+        Input.SubmissionKey = Guid.NewGuid();
         return await ShowAsync(slug, cancellationToken);
     }
 
@@ -46,7 +47,7 @@ public sealed class ReplyModel(DebateDbContext db, PostWriter writer, IValidator
             ModelState.AddModelError("", "Your account writes as no author yet; ask a moderator to link it.");
             return await ShowAsync(slug, cancellationToken);
         }
-        var result = await writer.ReplyAsync(new NewReply(thread.Id, Input.ParentId, authorId, viewer.UserId!, Input.Body, Input.Selections()), cancellationToken);
+        var result = await writer.ReplyAsync(new NewReply(thread.Id, Input.ParentId, authorId, viewer.UserId!, Input.Body, Input.Selections(), Input.SubmissionKey), cancellationToken);
         if (result.Outcome == PostingOutcome.NotFound)
             return NotFound();
         if (result.Outcome != PostingOutcome.Saved)

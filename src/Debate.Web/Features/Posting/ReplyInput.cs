@@ -8,6 +8,8 @@ namespace Debate.Web.Features.Posting;
 public sealed class ReplyInput
 {
     public long? ParentId { get; set; }
+    /// <summary>One per opened form (made by the reply page, or by the page script for a form opened in place).</summary>
+    public Guid? SubmissionKey { get; set; }
     public string Body { get; set; } = "";
     public List<QuoteInput> Quotes { get; set; } = [];
 
