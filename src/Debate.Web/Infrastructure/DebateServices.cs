@@ -53,7 +53,9 @@ internal static class DebateServices
             web.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = DatabaseOutage.StatusCodeFor });
             web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         });
-        app.UseSerilogRequestLogging();
+        // The host's own logger, not the static one: each host (each test app) keeps its request log to itself.
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseAbandonedRequests(); // inside the request log, so it logs the 499 rather than the exception
         app.UseStaticFiles();
         app.UseRouting();
         app.UseReadRouting();

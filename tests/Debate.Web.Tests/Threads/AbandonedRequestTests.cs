@@ -1,0 +1,119 @@
+using Debate.Core.Seeding;
+using Debate.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Serilog.Core;
+using Serilog.Events;
+using Xunit;
+
+namespace Debate.Web.Tests.Threads;
+
+/// <summary>
+/// A reader who gives up on a page (closes the tab, clicks on) while it waits for the database: the request ends as
+/// 499 with an information line in the request log, not as a 500 logged as an error with a stack trace.
+/// </summary>
+public sealed class AbandonedRequestTests : DatabaseFixture
+{
+    private readonly LogCapture _log = new();
+    private DebateApp _app = null!;
+    private WebApplicationFactory<Program> _logged = null!;
+
+    private sealed class LogCapture : ILogEventSink
+    {
+        private readonly List<LogEvent> _events = [];
+
+        public void Emit(LogEvent logEvent)
+        {
+            lock (_events)
+                _events.Add(logEvent);
+        }
+
+        public List<LogEvent> Events
+        {
+            get
+            {
+                lock (_events)
+                    return _events.ToList();
+            }
+        }
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using (var db = CreateContext())
+            await DemoSeeder.SeedAsync(db, TimeProvider.System);
+        _app = new DebateApp(ConnectionString, new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" });
+        _logged = _app.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_log)));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await _logged.DisposeAsync();
+        await _app.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_page_abandoned_while_it_waits_for_the_database_ends_as_499_without_an_error_in_the_log()
+    {
+        var client = _logged.CreateClient();
+        await using var blocker = await DataSource.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        // The thread's posts held by another transaction: the page's query waits for them.
+        await using (var lockPosts = new NpgsqlCommand("LOCK TABLE posts IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+            await lockPosts.ExecuteNonQueryAsync();
+
+        using var giveUp = new CancellationTokenSource();
+        var request = client.GetAsync("/t/scheming-ais", giveUp.Token);
+        await WaitUntilAsync(async () => await WaitingOnLocksAsync() > 0, "the page's query to wait on the lock");
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+
+        // The request log's line for it: "HTTP GET /t/scheming-ais responded ...".
+        var completed = await WaitForAsync(() => _log.Events.FirstOrDefault(e =>
+            e.Properties.ContainsKey("StatusCode") && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/t/scheming-ais\""));
+        Assert.Equal("499", completed.Properties["StatusCode"].ToString());
+        Assert.Equal(LogEventLevel.Information, completed.Level);
+        Assert.Null(completed.Exception);
+        Assert.DoesNotContain(_log.Events, e => e.Level >= LogEventLevel.Error);
+        // The query was cancelled with the request, not left waiting on the lock.
+        await WaitUntilAsync(async () => await WaitingOnLocksAsync() == 0, "the page's query to be cancelled");
+        await transaction.RollbackAsync();
+
+        // And the page is served as ever once nothing holds it up.
+        using var page = await client.GetAsync("/t/scheming-ais");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    private async Task<long> WaitingOnLocksAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"Waited 10 s for {what}.");
+    }
+
+    private async Task<LogEvent> WaitForAsync(Func<LogEvent?> find)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (find() is { } found)
+                return found;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("Waited 10 s for the request's line in the log, which holds: "
+            + string.Join(" | ", _log.Events.Select(e => $"{e.Level} {e.RenderMessage()}")));
+    }
+}
