@@ -61,7 +61,8 @@
   const field = (form, name) => form.querySelector(`[name="${name}"]`);
 
   // Each opened form gets its own key, so the server stores a form sent twice (a double click) once. The thread
-  // pages are cached for everyone, so the key is made here rather than in the page.
+  // pages are cached for everyone, so the key is made here rather than in the page. A version 4 UUID by hand:
+  // crypto.randomUUID exists only on https and localhost, and a plain-http install must get keys too.
   const newKey = () => {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     bytes[6] = (bytes[6] & 0x0f) | 0x40;

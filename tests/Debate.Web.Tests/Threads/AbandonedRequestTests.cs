@@ -68,19 +68,22 @@ public sealed class AbandonedRequestTests : DatabaseFixture
 
         using var giveUp = new CancellationTokenSource();
         var request = client.GetAsync("/t/scheming-ais", giveUp.Token);
-        await WaitUntilAsync(async () => await WaitingOnLocksAsync() > 0, "the page's query to wait on the lock");
+        await WaitUntilAsync(async () => await WaitingOnLocksAsync() > 0, () => "the page's query to wait on the lock");
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
         // The request log's line for it: "HTTP GET /t/scheming-ais responded ...".
-        var completed = await WaitForAsync(() => _log.Events.FirstOrDefault(e =>
-            e.Properties.ContainsKey("StatusCode") && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/t/scheming-ais\""));
-        Assert.Equal("499", completed.Properties["StatusCode"].ToString());
+        LogEvent? completed = null;
+        await WaitUntilAsync(
+            () => Task.FromResult((completed = _log.Events.FirstOrDefault(e =>
+                e.Properties.ContainsKey("StatusCode") && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/t/scheming-ais\"")) is not null),
+            () => "the request's line in the log, which holds: " + string.Join(" | ", _log.Events.Select(e => $"{e.Level} {e.RenderMessage()}")));
+        Assert.Equal("499", completed!.Properties["StatusCode"].ToString());
         Assert.Equal(LogEventLevel.Information, completed.Level);
         Assert.Null(completed.Exception);
         Assert.DoesNotContain(_log.Events, e => e.Level >= LogEventLevel.Error);
         // The query was cancelled with the request, not left waiting on the lock.
-        await WaitUntilAsync(async () => await WaitingOnLocksAsync() == 0, "the page's query to be cancelled");
+        await WaitUntilAsync(async () => await WaitingOnLocksAsync() == 0, () => "the page's query to be cancelled");
         await transaction.RollbackAsync();
 
         // And the page is served as ever once nothing holds it up.
@@ -94,7 +97,8 @@ public sealed class AbandonedRequestTests : DatabaseFixture
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Polls for up to 10 s; <paramref name="what"/> says what was awaited, when it never came.</summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
@@ -102,18 +106,6 @@ public sealed class AbandonedRequestTests : DatabaseFixture
                 return;
             await Task.Delay(50);
         }
-        Assert.Fail($"Waited 10 s for {what}.");
-    }
-
-    private async Task<LogEvent> WaitForAsync(Func<LogEvent?> find)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (find() is { } found)
-                return found;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("Waited 10 s for the request's line in the log, which holds: "
-            + string.Join(" | ", _log.Events.Select(e => $"{e.Level} {e.RenderMessage()}")));
+        Assert.Fail($"Waited 10 s for {what()}.");
     }
 }
