@@ -132,4 +132,6 @@ public sealed record ClaimInfo
     public required int End { get; init; }
     /// <summary>The revision the span was tagged on; the current one when absent.</summary>
     public int? Revision { get; init; }
+    /// <summary>A claim a member proposed and no moderator confirmed yet stays proposed through an export and an import.</summary>
+    public ClaimState State { get; init; } = ClaimState.Confirmed;
 }

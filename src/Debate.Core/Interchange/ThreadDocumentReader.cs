@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Debate.Core.Claims;
 
 namespace Debate.Core.Interchange;
 
@@ -87,6 +88,8 @@ public static partial class ThreadDocumentReader
         for (var i = 0; i < document.Tags.Count; i++)
         {
             Limit(document.Tags[i].Name, 64, $"$.tags[{i}].name");
+            if (document.Tags[i].Name.Length <= TagNames.MaxLength && TagNames.Normalize(document.Tags[i].Name) != document.Tags[i].Name)
+                Fail($"$.tags[{i}].name", $"\"{document.Tags[i].Name}\" is not a tag name. {TagNames.Rule}");
             Limit(document.Tags[i].Statement, 500, $"$.tags[{i}].statement");
         }
         for (var i = 0; i < document.Posts.Count; i++)
@@ -152,8 +155,9 @@ public static partial class ThreadDocumentReader
             for (var c = 0; c < post.Claims.Count; c++)
             {
                 var claim = post.Claims[c];
-                if (!tagNames.Contains(claim.Tag))
-                    Fail($"{at}.claims[{c}].tag", $"\"{claim.Tag}\" is not defined in $.tags");
+                // The contract names a claim's tag only; $.tags, where present, adds its statement and synonyms.
+                if (!tagNames.Contains(claim.Tag) && TagNames.Normalize(claim.Tag) != claim.Tag)
+                    Fail($"{at}.claims[{c}].tag", $"\"{claim.Tag}\" is not a tag name. {TagNames.Rule}");
                 CheckSpan($"{at}.claims[{c}]", claim.Start, claim.End, claim.Exact);
             }
         }

@@ -37,13 +37,42 @@ public static class ThreadExporter
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.PostId);
 
-        var documentIds = posts.ToDictionary(p => p.Id, DocumentId);
+        var importKeys = await db.Posts.Where(p => p.ThreadId == thread.Id && p.ImportKey != null)
+            .Select(p => p.ImportKey!).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        var documentIds = posts.ToDictionary(p => p.Id, p => DocumentId(p.ImportKey, p.Id, importKeys));
         var revisionNumbers = revisions.SelectMany(r => r).ToDictionary(r => r.Id, r => r.Number);
-        // Quotes may reach into posts of other threads; name those by their own ids.
-        string SourceId(long postId) => documentIds.TryGetValue(postId, out var id) ? id : $"p{postId}";
+        var revisionsById = revisions.SelectMany(r => r).ToDictionary(r => r.Id);
+        bool Withheld(Post p) => p.IsHidden && !withHiddenText;
+        var withheld = posts.Where(Withheld).Select(p => p.Id).ToHashSet();
+
+        // A quote names a revision of a post in this document and where its words stand in it. Quotes reaching into
+        // another thread (a post moved away) or into words withheld from this reader are left out: their words stay
+        // in the quoting post's body as its > block.
+        QuoteInfo? Exported(Quote quote)
+        {
+            if (!documentIds.TryGetValue(quote.SourcePostId, out var sourceId) || withheld.Contains(quote.SourcePostId))
+                return null;
+            QuoteInfo At(ExportedRevision revision, int start, int end) => new()
+            {
+                SourcePostId = sourceId,
+                SourceRevision = revision.Number,
+                Exact = quote.Anchor.Exact,
+                Prefix = quote.Anchor.Prefix,
+                Suffix = quote.Anchor.Suffix,
+                Start = start,
+                End = end,
+                Status = quote.Status,
+            };
+            if (revisionsById.TryGetValue(quote.SourceRevisionId, out var taken) && taken.PostId == quote.SourcePostId)
+                return At(taken, quote.Anchor.Start, quote.Anchor.End);
+            // Taken from a repost merged into this post since: named where the words stand in this post now.
+            return quote.CurrentRevisionId is long current && revisionsById.TryGetValue(current, out var now) && now.PostId == quote.SourcePostId
+                && quote.CurrentStart is int s && quote.CurrentEnd is int e
+                ? At(now, s, e)
+                : null;
+        }
 
         var ordered = TreeOrder(posts);
-        bool Withheld(Post p) => p.IsHidden && !withHiddenText;
         return new ThreadDocument
         {
             Format = ThreadDocument.FormatName,
@@ -72,7 +101,7 @@ public static class ThreadExporter
             Posts = ordered.Select(p => new PostInfo
             {
                 Id = documentIds[p.Id],
-                ParentId = p.ParentId is long parent ? SourceId(parent) : null,
+                ParentId = p.ParentId is long parent ? documentIds[parent] : null,
                 AuthorId = p.Author!.Slug,
                 PostedAt = p.PostedAt,
                 Body = Withheld(p) ? "" : revisions[p.Id].Single(r => r.Id == p.CurrentRevisionId).Body,
@@ -90,17 +119,7 @@ public static class ThreadExporter
                     SpanStart = x.SpanStart,
                     SpanEnd = x.SpanEnd,
                 }).ToList(),
-                Quotes = Withheld(p) ? [] : p.Quotes.OrderBy(q => q.Id).Select(q => new QuoteInfo
-                {
-                    SourcePostId = SourceId(q.SourcePostId),
-                    SourceRevision = revisionNumbers.TryGetValue(q.SourceRevisionId, out var number) ? number : 1,
-                    Exact = q.Anchor.Exact,
-                    Prefix = q.Anchor.Prefix,
-                    Suffix = q.Anchor.Suffix,
-                    Start = q.Anchor.Start,
-                    End = q.Anchor.End,
-                    Status = q.Status,
-                }).ToList(),
+                Quotes = Withheld(p) ? [] : p.Quotes.OrderBy(q => q.Id).Select(Exported).OfType<QuoteInfo>().ToList(),
                 Claims = Withheld(p) ? [] : p.Claims.Where(c => c.State != ClaimState.Removed).OrderBy(c => c.Id).Select(c => new ClaimInfo
                 {
                     Tag = c.Tag!.Name,
@@ -111,12 +130,23 @@ public static class ThreadExporter
                     Start = c.Anchor.Start,
                     End = c.Anchor.End,
                     Revision = revisionNumbers[c.RevisionId],
+                    State = c.State,
                 }).ToList(),
             }).ToList(),
         };
     }
 
-    public static string DocumentId(Post post) => post.ImportKey ?? $"p{post.Id}";
+    /// <summary>
+    /// A post's id in the thread's documents: the id it was imported under, or "p" and its own key for a post written
+    /// here ("p42-here" when an imported post of the thread already goes by "p42"). The importer knows posts by it.
+    /// </summary>
+    public static string DocumentId(string? importKey, long id, IReadOnlySet<string> threadImportKeys)
+    {
+        if (importKey is not null)
+            return importKey;
+        var plain = $"p{id}";
+        return threadImportKeys.Contains(plain) ? plain + "-here" : plain;
+    }
 
     private sealed record ExportedRevision(long Id, long PostId, int Number, string Body, DateTimeOffset? EditedAt);
 

@@ -67,14 +67,19 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         var thread = await db.Threads.Include(t => t.Outline).SingleOrDefaultAsync(t => t.Slug == document.Thread.Slug, cancellationToken)
             ?? AddThread(document.Thread, now);
         var authors = await AuthorsAsync(document.Authors, now, cancellationToken);
-        var tags = await TagsAsync(document.Tags, now, cancellationToken);
+        var tags = await TagsAsync(document, now, cancellationToken);
         if (thread.Id == 0)
             await db.SaveChangesAsync(cancellationToken);
 
-        var places = await db.Posts.AsNoTracking()
-            .Where(p => p.ThreadId == thread.Id && p.ImportKey != null)
-            .Select(p => new { Key = p.ImportKey!, p.Id, Path = (string)p.Path, p.Depth })
-            .ToDictionaryAsync(p => p.Key, p => new PostPlace(p.Id, p.Path, p.Depth), StringComparer.Ordinal, cancellationToken);
+        // The thread's posts by the ids its exports give them, so that a thread's own export imports back as nothing new,
+        // replies written here included.
+        var stored = await db.Posts.AsNoTracking()
+            .Where(p => p.ThreadId == thread.Id)
+            .Select(p => new { p.ImportKey, p.Id, Path = (string)p.Path, p.Depth })
+            .ToListAsync(cancellationToken);
+        var importKeys = stored.Where(p => p.ImportKey is not null).Select(p => p.ImportKey!).ToHashSet(StringComparer.Ordinal);
+        var places = stored.ToDictionary(
+            p => ThreadExporter.DocumentId(p.ImportKey, p.Id, importKeys), p => new PostPlace(p.Id, p.Path, p.Depth), StringComparer.Ordinal);
         var presentKeys = places.Keys.ToHashSet(StringComparer.Ordinal);
         await CheckProvenanceIsNewAsync(document, presentKeys, fileName, cancellationToken);
 
@@ -251,8 +256,15 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task<Dictionary<string, Tag>> TagsAsync(List<TagInfo> infos, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tags the document's claims name, found by name or added: from <c>$.tags</c> with their statements, or, for a
+    /// tag a claim names without defining it (the contract needs only the name), with no statement yet.
+    /// </summary>
+    private async Task<Dictionary<string, Tag>> TagsAsync(ThreadDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var infos = document.Tags.Concat(document.Posts.SelectMany(p => p.Claims).Select(c => new TagInfo { Name = c.Tag, Statement = "" }))
+            .DistinctBy(t => t.Name, StringComparer.Ordinal)
+            .ToList();
         var names = infos.Select(t => t.Name).ToList();
         var tags = await db.Tags.Where(t => names.Contains(t.Name)).ToDictionaryAsync(t => t.Name, StringComparer.Ordinal, cancellationToken);
         foreach (var info in infos.Where(i => !tags.ContainsKey(i.Name)))
@@ -281,7 +293,8 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             SourcePostId = sourcePostId,
             SourceRevisionId = revisionId,
             Anchor = anchor,
-            Status = info.Status,
+            // Where the words stand now decides the status: a quote declared anchored whose words an edit took away is orphaned.
+            Status = current.Status,
             CurrentRevisionId = current.Status == AnchorStatus.Orphaned ? null : sourceRevisions[^1].Id,
             CurrentStart = current.Status == AnchorStatus.Orphaned ? null : current.Start,
             CurrentEnd = current.Status == AnchorStatus.Orphaned ? null : current.End,
@@ -316,7 +329,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
             CurrentRevisionId = current.Status == AnchorStatus.Orphaned ? null : postRevisions[^1].Id,
             CurrentStart = current.Status == AnchorStatus.Orphaned ? null : current.Start,
             CurrentEnd = current.Status == AnchorStatus.Orphaned ? null : current.End,
-            State = ClaimState.Confirmed,
+            State = info.State,
             CreatedAt = now,
         };
     }
