@@ -6,7 +6,7 @@ namespace Debate.Core.Rebuilding;
 /// <summary>
 /// Finds where a scraped quote stands in its source's text. Scraped quotes differ from their source in
 /// small ways — footnote markers, an ellipsis at either end, a lost space ("toachieve"), curly or straight
-/// quotes — so matching ignores those, then maps back to the source's own characters.
+/// quotes, Markdown's emphasis marks — so matching ignores those, then maps back to the source's own characters.
 /// </summary>
 public static partial class QuoteLocator
 {
@@ -59,23 +59,19 @@ public static partial class QuoteLocator
         return index >= 0 ? index : ~index;
     }
 
-    /// <summary>Letters and digits only, lower case, with typographic quotes and dashes folded; and where each came from.</summary>
+    /// <summary>
+    /// Letters and digits only, lower case, and where each came from: a scrape keeps Markdown's "*" and "_" that the
+    /// source's rendered text lost, and quotes, dashes and spaces come out differently on every page.
+    /// </summary>
     private static (string Text, List<int> Positions) Fold(string text)
     {
         var folded = new StringBuilder(text.Length);
         var positions = new List<int>(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
+            if (!char.IsLetterOrDigit(text[i]))
                 continue;
-            folded.Append(c switch
-            {
-                '‘' or '’' or '′' => '\'',
-                '“' or '”' or '″' => '"',
-                '—' or '–' => '-',
-                _ => char.ToLowerInvariant(c),
-            });
+            folded.Append(char.ToLowerInvariant(text[i]));
             positions.Add(i);
         }
         return (folded.ToString(), positions);

@@ -182,7 +182,7 @@ public static partial class RebuiltThreadWriter
                 continue;
             var revision = paragraph.Mark.EarlierWording && source.Revisions.Count > 1 ? 1 : source.Revisions.Count;
             var text = source.PlainTexts[revision - 1];
-            var near = QuoteLocator.Find(text, page.Line(sourceLine).Text)?.Start ?? 0;
+            var near = LineStart(source, revision, sourceLine);
             if (QuoteLocator.Find(text, paragraph.Text, near) is not var (start, end))
                 continue;
             var anchor = TextAnchoring.Create(text, start, end);
@@ -199,6 +199,27 @@ public static partial class RebuiltThreadWriter
             });
         }
         return quotes;
+    }
+
+    /// <summary>
+    /// Where a line of the page starts in a revision of its comment: the comment's lines found one after another, so
+    /// that a line repeating words of an earlier one is found at its own place, not at the earlier words.
+    /// </summary>
+    private static int LineStart(Draft draft, int revision, int line)
+    {
+        var text = draft.PlainTexts[revision - 1];
+        var earlier = revision < draft.Revisions.Count;
+        var from = 0;
+        foreach (var paragraph in draft.Paragraphs)
+        {
+            var words = earlier && draft.EarlierWording.TryGetValue(paragraph.Line, out var wording) ? wording : paragraph.Text;
+            if (QuoteLocator.Find(text, words, from) is not var (start, end))
+                continue;
+            if (paragraph.Line == line)
+                return start;
+            from = end;
+        }
+        return 0;
     }
 
     /// <summary>Each embedded item (a reposted tweet) is provenance of its own over the span of the comment it fills.</summary>

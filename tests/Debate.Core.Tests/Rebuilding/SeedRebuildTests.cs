@@ -44,8 +44,13 @@ public class SeedRebuildTests
 
         Assert.Equal(Platform.LessWrong, reposted.Provenance[0].Platform);
         var tweets = reposted.Provenance.Where(p => p.Platform == Platform.Twitter).ToList();
-        Assert.True(tweets.Count >= 20, $"{tweets.Count} tweet spans");
+        // seed-002-truth.json: c1 embeds 26 reposted tweets, one a line (lines 2-19 and 21-28): a span over each, in order
+        // (a span leaves out a leading "...").
+        var lines = Debate.Core.Tests.Reconstruction.TestData.SeedLines;
+        var embedded = Enumerable.Range(2, 18).Concat(Enumerable.Range(21, 8)).Select(line => lines[line - 1].TrimStart('.')[..30]).ToList();
         Assert.All(tweets, t => Assert.NotNull(t.SpanStart));
+        Assert.Equal(embedded, tweets.Select(t => text[t.SpanStart!.Value..t.SpanEnd!.Value][..30]));
+        Assert.Equal(26, tweets.Count);
         Assert.StartsWith("I just skimmed the section headers", text[tweets[0].SpanStart!.Value..tweets[0].SpanEnd!.Value], StringComparison.Ordinal);
         Assert.DoesNotContain(tweets, t => text[t.SpanStart!.Value..t.SpanEnd!.Value].StartsWith("Reposting", StringComparison.Ordinal));
     }
@@ -80,6 +85,22 @@ public class SeedRebuildTests
         }
         // "toachieve" in the quote, "toachieve" in the source: a quote with a lost space still anchors.
         Assert.Contains(quotes, q => q.Exact.Contains("toachieve", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quote_of_words_its_source_says_twice_anchors_at_the_line_it_was_taken_from()
+    {
+        // seed-002-truth.json: c2 quotes c1's lines 6, 7 and 8; line 6 ends with the very words line 8 consists of.
+        var lines = Debate.Core.Tests.Reconstruction.TestData.SeedLines;
+        var source = Seed.Posts[0];
+        var text = MarkdownRenderer.Render(source.Body, "x").PlainText;
+        var line8 = lines[7].Trim();
+        var quote = Post("c2").Quotes.Single(q => q.SourcePostId == source.Id && q.Exact == line8);
+        var atLine6 = text.IndexOf(line8, StringComparison.Ordinal);
+        var atLine8 = text.IndexOf(line8, atLine6 + 1, StringComparison.Ordinal);
+
+        Assert.True(atLine6 >= 0 && atLine8 > atLine6, "c1 says the words twice");
+        Assert.Equal((atLine8, atLine8 + line8.Length), (quote.Start, quote.End));
     }
 
     [Fact]

@@ -181,11 +181,11 @@ public class SeedThreadBrowserTests(SeededAppFixture fixture) : IClassFixture<Se
         var page = await OpenAsync($"/t/{Slug}");
         var post = page.Locator($"#p{Id("c1")}");
 
-        // One badge counts the tweets the comment reposts, instead of a row of 24 alike.
+        // One badge counts the tweets the comment reposts, instead of a row of 26 alike (one per reposted tweet, seed-002-truth.json).
         var badges = post.Locator(".post-header .badge");
-        await Assertions.Expect(badges).ToHaveTextAsync(["LessWrong", "Twitter/X ×24"]);
+        await Assertions.Expect(badges).ToHaveTextAsync(["LessWrong", "Twitter/X ×26"]);
         await Assertions.Expect(badges.Last).ToHaveClassAsync(new Regex("platform-twitter"));
-        await Assertions.Expect(badges.Last).ToHaveAttributeAsync("title", "24 parts of this post were first published on Twitter/X");
+        await Assertions.Expect(badges.Last).ToHaveAttributeAsync("title", "26 parts of this post were first published on Twitter/X");
         await Assertions.Expect(page.Locator($"#p{Id("c2")} .post-header .badge")).ToHaveTextAsync(["LessWrong"]);
         await post.ScrollIntoViewIfNeededAsync();
         await Infrastructure.Browser.WindowScreenshotAsync(page, "seed-reposted-tweets");
