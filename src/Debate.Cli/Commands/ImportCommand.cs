@@ -37,9 +37,10 @@ internal static class ImportCommand
             var started = System.Diagnostics.Stopwatch.StartNew();
             var input = parse.GetValue(path)!;
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(input));
+            ImportFormat? chosen = null;
             try
             {
-                var chosen = parse.GetValue(format) is { } given ? ImportFormats.ByName[given] : await ImportFormats.DetectPathAsync(input, cancellationToken);
+                chosen = parse.GetValue(format) is { } given ? ImportFormats.ByName[given] : await ImportFormats.DetectPathAsync(input, cancellationToken);
                 if (chosen is not { } known)
                 {
                     Console.Error.WriteLine($"{name}: cannot tell its format; name it with --format ({string.Join(", ", ImportFormats.ByName.Keys)}).");
@@ -76,7 +77,11 @@ internal static class ImportCommand
             }
             catch (ImportException e)
             {
-                foreach (var error in e.Errors)
+                // A fault found while writing names its JSON path; the line it stands on is found in the file again.
+                var errors = chosen == ImportFormat.DebateThread && File.Exists(input)
+                    ? JsonLines.Locate(await File.ReadAllTextAsync(input, cancellationToken), e.Errors)
+                    : [.. e.Errors];
+                foreach (var error in errors)
                     Console.Error.WriteLine($"{e.File}: {error}");
                 Console.Error.WriteLine("Nothing was imported.");
                 return 1;

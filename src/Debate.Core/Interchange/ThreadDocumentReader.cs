@@ -45,7 +45,7 @@ public static partial class ThreadDocumentReader
 
         var errors = Validate(document);
         if (errors.Count > 0)
-            throw new ImportException(fileName, errors);
+            throw new ImportException(fileName, JsonLines.Locate(json, errors));
         return document;
     }
 

@@ -56,7 +56,7 @@ public class ThreadDocumentReaderTests
     {
         var error = Refused(Valid.Replace("debate-thread/1", "debate-thread/9", StringComparison.Ordinal));
 
-        Assert.Equal("$.format", Assert.Single(error.Errors).Where);
+        Assert.Equal("line 2, $.format", Assert.Single(error.Errors).Where);
     }
 
     [Fact]
@@ -66,8 +66,9 @@ public class ThreadDocumentReaderTests
 
         var error = Refused(json);
 
-        Assert.Contains(error.Errors, e => e.Where == "$.posts[1].id");
-        Assert.Contains(error.Errors, e => e.Where == "$.posts[1].parentId" && e.Message.Contains("c9", StringComparison.Ordinal));
+        // Both on the second post's line of the file.
+        Assert.Contains(error.Errors, e => e.Where == "line 7, $.posts[1].id");
+        Assert.Contains(error.Errors, e => e.Where == "line 7, $.posts[1].parentId" && e.Message.Contains("c9", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public class ThreadDocumentReaderTests
     {
         var error = Refused(Valid.Replace("\"end\": 5", "\"end\": 9", StringComparison.Ordinal));
 
-        Assert.Equal("$.posts[1].quotes[0]", Assert.Single(error.Errors).Where);
+        Assert.Equal("line 8, $.posts[1].quotes[0]", Assert.Single(error.Errors).Where);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public class ThreadDocumentReaderTests
 
         var error = Refused(json);
 
-        Assert.Equal(["$.thread.title", "$.authors[0].displayName", "$.tags[0].name"], error.Errors.Select(e => e.Where));
+        Assert.Equal(["line 3, $.thread.title", "line 4, $.authors[0].displayName", "line 4, $.tags[0].name"], error.Errors.Select(e => e.Where));
         Assert.Equal("301 characters; the limit is 300", error.Errors[0].Message);
     }
 }

@@ -126,11 +126,24 @@ public static class ImportFormats
         return format switch
         {
             ImportFormat.DebateThread => ThreadDocumentReader.Read(file.Content, file.Name),
-            ImportFormat.ForumMagnum => ForumMagnumReader.Read(file.Content, file.Name, Thread(options, file.Name)),
-            ImportFormat.XApiV2 => XApiV2Reader.Read(file.Content, file.Name, Thread(options, file.Name)),
+            ImportFormat.ForumMagnum => WithLines(file, () => ForumMagnumReader.Read(file.Content, file.Name, Thread(options, file.Name))),
+            ImportFormat.XApiV2 => WithLines(file, () => XApiV2Reader.Read(file.Content, file.Name, Thread(options, file.Name))),
             ImportFormat.ScrapedPage => Rebuilding.ScrapedPageImport.Read(file, Thread(options, file.Name)).Document,
             _ => throw new ImportException(file.Name, [new ImportError("data/account.js", "an X archive's tweets need the archive's account.js too: read the archive's folder")]),
         };
+    }
+
+    /// <summary>A JSON export's faults with the lines they stand on (those naming the thread made of it keep their path alone).</summary>
+    private static ThreadDocument WithLines(ExportFile file, Func<ThreadDocument> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (ImportException e)
+        {
+            throw new ImportException(e.File, JsonLines.Locate(System.Text.Encoding.UTF8.GetString(file.Content), e.Errors));
+        }
     }
 
     private static PlatformImportOptions Thread(PlatformImportOptions? options, string file) =>

@@ -60,9 +60,9 @@ public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidat
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken))
             return Page();
+        var files = new List<ExportFile>();
         try
         {
-            var files = new List<ExportFile>();
             foreach (var upload in Input.Files)
             {
                 using var content = new MemoryStream();
@@ -77,7 +77,11 @@ public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidat
         }
         catch (ImportException e)
         {
-            FileErrors = e.Errors.Select(error => $"{e.File}: {error}").ToList();
+            // A thread file's faults name JSON paths; the lines they stand on are found in the file again.
+            var errors = files is [var only] && (Input.Format is { } named ? ImportFormats.ByName[named] : ImportFormats.Detect(only)) == ImportFormat.DebateThread
+                ? JsonLines.Locate(System.Text.Encoding.UTF8.GetString(only.Content), e.Errors)
+                : [.. e.Errors];
+            FileErrors = errors.Select(error => $"{e.File}: {error}").ToList();
         }
         return Page();
     }
