@@ -7,7 +7,10 @@ namespace Debate.Core.Interchange;
 /// <summary>Writes a stored thread as a debate-thread/1 document: what `export` saves and the JSON API returns.</summary>
 public static class ThreadExporter
 {
-    /// <param name="withHiddenText">False for readers who are not moderators: hidden posts keep their place in the tree but lose their words.</param>
+    /// <param name="withHiddenText">
+    /// False for readers who are not moderators: hidden and deleted posts keep their place in the tree but lose their
+    /// words, as on the thread's pages.
+    /// </param>
     public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, bool withHiddenText = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -42,7 +45,7 @@ public static class ThreadExporter
         var documentIds = posts.ToDictionary(p => p.Id, p => DocumentId(p.ImportKey, p.Id, importKeys));
         var revisionNumbers = revisions.SelectMany(r => r).ToDictionary(r => r.Id, r => r.Number);
         var revisionsById = revisions.SelectMany(r => r).ToDictionary(r => r.Id);
-        bool Withheld(Post p) => p.IsHidden && !withHiddenText;
+        bool Withheld(Post p) => (p.IsHidden || p.IsDeleted) && !withHiddenText;
         var withheld = posts.Where(Withheld).Select(p => p.Id).ToHashSet();
 
         // A quote names a revision of a post in this document and where its words stand in it. Quotes reaching into

@@ -212,6 +212,23 @@ public class ThreadRoundTripTests(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task A_deleted_posts_words_are_in_a_moderators_export_only()
+    {
+        await ImportAsync(Document("deleted-words"));
+        await using (var db = database.CreateContext())
+        {
+            var deleted = await new PostWriter(db, TimeProvider.System).DeleteAsync(await PostIdAsync("deleted-words", "c2"));
+            Assert.Equal(PostingOutcome.Saved, deleted.Outcome);
+        }
+
+        var forReaders = (await ExportAsync("deleted-words", withHiddenText: false)).Posts.Single(p => p.Id == "c2");
+        var forModerators = (await ExportAsync("deleted-words")).Posts.Single(p => p.Id == "c2");
+
+        Assert.Equal((true, "", 0), (forReaders.Deleted, forReaders.Body, forReaders.Revisions.Count));
+        Assert.Equal((true, Edited, 2), (forModerators.Deleted, forModerators.Body, forModerators.Revisions.Count));
+    }
+
+    [Fact]
     public async Task A_quote_of_a_repost_merged_into_its_original_exports_at_the_words_in_the_original()
     {
         // c1 says the claim; c2 reposts it word for word; c3 quotes the repost.

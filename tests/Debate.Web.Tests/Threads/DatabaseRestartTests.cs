@@ -63,9 +63,16 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
             Assert.Contains("Temporarily unavailable", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // The error page is written after the exception handler cleared the failed response's headers.
+            Assert.Equal(("DENY", "nosniff"), (page.Headers.GetValues("X-Frame-Options").Single(), page.Headers.GetValues("X-Content-Type-Options").Single()));
+            Assert.StartsWith("default-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         }
         using (var api = await client.GetAsync("/api/threads/any-thread"))
+        {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, api.StatusCode);
+            Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("nosniff", api.Headers.GetValues("X-Content-Type-Options").Single());
+        }
         using (var write = await Register(anonymous, formWhileUp))
             Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
 
