@@ -11,9 +11,9 @@ public sealed record Moderator(string UserId, string Name);
 /// <summary>A user's link to the author they write as, as the log stores it before and after a change.</summary>
 public sealed record AuthorLinkState(string UserId, string UserName, long? AuthorId, string? AuthorSlug);
 
-public sealed record AuthorLinkResult(ModerationAction? Action, AccountError? Error)
+public sealed record AuthorLinkResult(ModerationAction? Action, IReadOnlyList<AccountError> Errors)
 {
-    public static AuthorLinkResult Failed(string field, string message) => new(null, new AccountError(field, message));
+    public static AuthorLinkResult Failed(string field, string message) => new(null, [new AccountError(field, message)]);
 }
 
 /// <summary>
@@ -33,11 +33,17 @@ public static class AuthorLinks
         // Identity's default lookup normaliser is upper-invariant.
         var user = await db.Users.Include(u => u.Author)
             .SingleOrDefaultAsync(u => u.NormalizedUserName == userName.ToUpperInvariant(), cancellationToken);
-        if (user is null)
-            return AuthorLinkResult.Failed("UserName", $"There is no member '{userName}'.");
         var author = await db.Authors.SingleOrDefaultAsync(a => a.Slug == authorSlug, cancellationToken);
-        if (author is null)
-            return AuthorLinkResult.Failed("AuthorSlug", $"There is no author '{authorSlug}'.");
+        // Both fields named at once when both are wrong, as a form does.
+        if (user is null || author is null)
+        {
+            List<AccountError> errors = [];
+            if (user is null)
+                errors.Add(new AccountError("UserName", $"There is no member '{userName}'."));
+            if (author is null)
+                errors.Add(new AccountError("AuthorSlug", $"There is no author '{authorSlug}'."));
+            return new AuthorLinkResult(null, errors);
+        }
         if (user.AuthorId == author.Id)
             return AuthorLinkResult.Failed("AuthorSlug", $"{user.UserName} already writes as {author.Slug}.");
         var holder = await db.Users.Where(u => u.AuthorId == author.Id).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
@@ -62,7 +68,7 @@ public static class AuthorLinks
         };
         db.ModerationActions.Add(action);
         await db.SaveChangesAsync(cancellationToken);
-        return new AuthorLinkResult(action, null);
+        return new AuthorLinkResult(action, []);
     }
 
     /// <summary>Puts the link back as it was before <paramref name="actionId"/>, if nothing has changed it since.</summary>
@@ -100,6 +106,6 @@ public static class AuthorLinks
         };
         db.ModerationActions.Add(undo);
         await db.SaveChangesAsync(cancellationToken);
-        return new AuthorLinkResult(undo, null);
+        return new AuthorLinkResult(undo, []);
     }
 }

@@ -118,9 +118,31 @@ public class AuthorLinkTests(AuthorLinkTests.Fixture fixture) : IClassFixture<Au
     [Fact]
     public async Task An_unknown_member_or_author_is_named_beside_its_field()
     {
-        using var response = await LinkAsync("nobody-at-all", "no-such-author");
+        await ImportedAuthorAsync("known-author");
+        await fixture.CreateUserAsync("known-member");
 
-        var page = await response.ReadDocumentAsync();
-        Assert.Equal("There is no member 'nobody-at-all'.", page.QuerySelector("#username-error")!.TextContent);
+        using (var response = await LinkAsync("nobody-at-all", "known-author"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await response.ReadDocumentAsync();
+            Assert.Equal("There is no member 'nobody-at-all'.", page.QuerySelector("#username-error")!.TextContent);
+            Assert.Equal("", page.QuerySelector("#author-error")!.TextContent);
+        }
+        using (var response = await LinkAsync("known-member", "no-such-author"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await response.ReadDocumentAsync();
+            Assert.Equal("", page.QuerySelector("#username-error")!.TextContent);
+            Assert.Equal("There is no author 'no-such-author'.", page.QuerySelector("#author-error")!.TextContent);
+        }
+        // Both unknown: each is named beside its own field, as every other form of the app names every field at once.
+        using (var response = await LinkAsync("nobody-at-all", "no-such-author"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = await response.ReadDocumentAsync();
+            Assert.Equal("There is no member 'nobody-at-all'.", page.QuerySelector("#username-error")!.TextContent);
+            Assert.Equal("There is no author 'no-such-author'.", page.QuerySelector("#author-error")!.TextContent);
+        }
+        Assert.NotEqual("known-author", (await UserAsync("known-member")).Author?.Slug);
     }
 }

@@ -27,7 +27,7 @@ public class ReplyBrowserTests(ReplyBrowserTests.Fixture fixture) : IClassFixtur
             await CreateUserAsync(userName);
             await using var db = CreateContext();
             var result = await AuthorLinks.LinkAsync(db, userName, authorSlug, new Moderator("", "test moderator"), DateTimeOffset.UtcNow, CancellationToken.None);
-            if (result.Error is { } error)
+            if (result.Errors is [var error, ..])
                 throw new InvalidOperationException(error.Message);
         }
     }

@@ -61,12 +61,12 @@ public sealed class AuthorsModel(DebateDbContext db, TimeProvider clock, IValida
     private async Task<IActionResult> RespondAsync(Func<Task<AuthorLinkResult>> change, CancellationToken cancellationToken)
     {
         var result = await SaveAsync(change);
-        if (result.Error is null)
+        if (result.Errors.Count == 0)
         {
             StatusMessage = result.Action!.Summary;
             return RedirectToPage();
         }
-        ModelState.AddAccountErrors([result.Error]);
+        ModelState.AddAccountErrors(result.Errors);
         return await PageAsync(cancellationToken);
     }
 
