@@ -53,6 +53,21 @@ public static class HostileInput
         }
         """;
 
+    // Sets window.__imagesSettled once every image on the page is complete or has fired load or error, and the
+    // frame after has been drawn. An image's own onerror attribute was set before these listeners, so it runs first.
+    private const string WatchImages = """
+        () => {
+          window.__imagesSettled = false;
+          const images = Array.from(document.images);
+          for (const image of images) if (image.loading === 'lazy') image.loading = 'eager';
+          const pending = images.filter(image => !image.complete).map(image => new Promise(done => {
+            image.addEventListener('load', done, { once: true });
+            image.addEventListener('error', done, { once: true });
+          }));
+          Promise.all(pending).then(() => requestAnimationFrame(() => requestAnimationFrame(() => { window.__imagesSettled = true; })));
+        }
+        """;
+
     /// <summary>A page with the tripwire set, ignoring the Content-Security-Policy so that the sanitiser alone is tested.</summary>
     public static async Task<IPage> OpenAsync(Uri server)
     {
@@ -102,9 +117,13 @@ public static class HostileInput
     public static async Task AssertSafeAsync(IPage page)
     {
         // Give autofocus, onload, onerror and animations their chance, and hover over everything linked or marked.
+        // The load event comes after every image in the markup has fired load or error (and so run any onerror).
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.Mouse.MoveAsync(300, 300);
         await page.Keyboard.PressAsync("Tab");
-        await page.WaitForTimeoutAsync(50);
+        // Images added since (by script, hover or focus) or held back as lazy: wait until each has fired load or error.
+        await page.EvaluateAsync(WatchImages);
+        await page.WaitForFunctionAsync("() => window.__imagesSettled === true");
         var ran = await page.EvaluateAsync<string[]>("window.__xss ?? ['the tripwire is gone: the page was replaced']");
         Assert.True(ran.Length == 0, $"script ran on {page.Url}: {string.Join(", ", ran)}");
         var dangerous = await page.EvaluateAsync<string[]>(DangerousMarkup);
