@@ -82,7 +82,10 @@ public static class ClaimTagging
                 return ClaimResult.Failed("Statement", $"'{tagName}' is a new tag: state in one line the claim it stands for.");
             if (statement.Length > MaxStatementLength || statement.Contains('\n', StringComparison.Ordinal))
                 return ClaimResult.Failed("Statement", $"The statement is one line of at most {MaxStatementLength} characters.");
-            tag = new Tag { Name = tagName!, Statement = statement, Synonyms = TagNames.Synonyms(request.Synonyms).Where(s => s != tagName).ToList(), CreatedAt = now };
+            var synonyms = TagNames.Synonyms(request.Synonyms).Where(s => s != tagName).ToList();
+            if (synonyms.Count > TagNames.MaxSynonyms || (request.Synonyms ?? "").Split(',').Any(s => s.Trim().Length > TagNames.MaxLength))
+                return ClaimResult.Failed("Synonyms", TagNames.SynonymsRule);
+            tag = new Tag { Name = tagName!, Statement = statement, Synonyms = synonyms, CreatedAt = now };
             db.Tags.Add(tag);
         }
         else if (await db.ClaimTags.AnyAsync(c => c.PostId == post.Id && c.TagId == tag.Id && c.State != ClaimState.Removed

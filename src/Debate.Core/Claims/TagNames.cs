@@ -29,6 +29,14 @@ public static class TagNames
     /// <summary>The rule a refused name broke, for the message beside the field.</summary>
     public const string Rule = "A tag name is 2 to 64 letters (a–z), digits and hyphens, such as counting-argument.";
 
+    /// <summary>
+    /// How many other names a tag may answer to. A synonym finds the tag when a claim names it, so without a limit one
+    /// member could take any number of future tag names for a tag of theirs.
+    /// </summary>
+    public const int MaxSynonyms = 10;
+
+    public const string SynonymsRule = "At most 10 synonyms, comma-separated, each at most 64 characters.";
+
     /// <summary>Synonyms as typed, comma-separated: trimmed, without blanks or repeats.</summary>
     public static List<string> Synonyms(string? typed) =>
         (typed ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -91,6 +91,8 @@ public static partial class ThreadDocumentReader
             if (document.Tags[i].Name.Length <= TagNames.MaxLength && TagNames.Normalize(document.Tags[i].Name) != document.Tags[i].Name)
                 Fail($"$.tags[{i}].name", $"\"{document.Tags[i].Name}\" is not a tag name. {TagNames.Rule}");
             Limit(document.Tags[i].Statement, 500, $"$.tags[{i}].statement");
+            if (document.Tags[i].Synonyms.Count > TagNames.MaxSynonyms || document.Tags[i].Synonyms.Any(s => s.Length > TagNames.MaxLength))
+                Fail($"$.tags[{i}].synonyms", TagNames.SynonymsRule);
         }
         for (var i = 0; i < document.Posts.Count; i++)
         {

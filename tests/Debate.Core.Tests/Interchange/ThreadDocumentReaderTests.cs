@@ -88,6 +88,21 @@ public class ThreadDocumentReaderTests
     }
 
     [Fact]
+    public void A_tag_with_more_than_ten_synonyms_or_a_name_that_is_not_an_address_is_refused()
+    {
+        var synonyms = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"\"name-{i}\""));
+        var json = Valid.Replace("\"authors\": [",
+            $"\"tags\": [ {{ \"name\": \"many\", \"statement\": \"S\", \"synonyms\": [{synonyms}] }}, {{ \"name\": \"Two Words\", \"statement\": \"S\" }} ], \"authors\": [",
+            StringComparison.Ordinal);
+
+        var error = Refused(json);
+
+        Assert.Equal(["line 4, $.tags[0].synonyms", "line 4, $.tags[1].name"], error.Errors.Select(e => e.Where));
+        Assert.Equal("At most 10 synonyms, comma-separated, each at most 64 characters.", error.Errors[0].Message);
+        Assert.StartsWith("\"Two Words\" is not a tag name.", error.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_that_is_not_utf8_is_refused()
     {
         var bytes = Encoding.UTF8.GetBytes(Valid).Concat(new byte[] { 0xC3, 0x28 }).ToArray();

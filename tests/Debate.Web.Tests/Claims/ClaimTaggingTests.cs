@@ -164,6 +164,42 @@ public class ClaimTaggingTests(ClaimTaggingTests.Fixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task More_than_ten_synonyms_are_refused_beside_the_field_and_nothing_is_written()
+    {
+        var before = await fixture.DumpTablesAsync();
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Exact"] = SpeedWords,
+            ["Input.TagName"] = "many-names",
+            ["Input.Stance"] = "supports",
+            ["Input.Statement"] = "A tag that would take many names.",
+            ["Input.Synonyms"] = string.Join(", ", Enumerable.Range(1, 11).Select(i => $"future-name-{i}")),
+        };
+
+        using var response = await fixture.Member.SubmitAsync(ClaimsPage("a1"), fields, "form.claim-form");
+
+        var page = await response.ReadDocumentAsync();
+        Assert.Equal(TagNames.SynonymsRule, page.QuerySelector("#synonyms-error")!.TextContent.Trim());
+        Assert.Equal(fields["Input.Synonyms"], page.QuerySelector("input[name='Input.Synonyms']")!.GetAttribute("value"));
+        Assert.Equal(before, await fixture.DumpTablesAsync());
+    }
+
+    [Fact]
+    public async Task A_statement_with_characters_xml_forbids_still_draws_the_argument_map()
+    {
+        // U+0001 and U+FFFE are text to a form but may not stand in the SVG the argument page draws.
+        using var tagged = await TagAsync(fixture.PostAuthor, "a1", SpeedWords, "control-characters", "supports", "Speed \u0001matters\uFFFE.");
+        Assert.Equal(HttpStatusCode.Redirect, tagged.StatusCode);
+        Assert.Equal(ClaimState.Confirmed, (await ClaimAsync("a1", SpeedWords)).State);
+
+        using var response = await fixture.App.CreateClient().GetAsync($"/t/{Slug}/arguments");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var svg = (await response.ReadDocumentAsync()).QuerySelector("svg.argument-map")!;
+        Assert.Contains("Speed matters.", svg.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Words_that_stand_more_than_once_ask_which_place_and_the_chosen_place_is_tagged()
     {
         const string words = "constraints shrink the volume of configurations";

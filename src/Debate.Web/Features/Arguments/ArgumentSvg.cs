@@ -119,7 +119,7 @@ internal static class ArgumentSvg
             new XAttribute("role", "group"),
             new XAttribute("aria-label", $"Argument map of {title}: {graph.Nodes.Count} stands on {graph.Tags.Count} claims, {graph.Edges.Count} answers"),
             markers, headers, edges, cards, labels);
-        return svg.ToString(SaveOptions.DisableFormatting);
+        return SvgMarkup.Of(svg);
     }
 
     public static string WordsFor(Stance stance) => stance switch

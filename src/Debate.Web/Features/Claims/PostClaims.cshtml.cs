@@ -56,6 +56,7 @@ public sealed class PostClaimsModel(DebateDbContext db, TimeProvider clock, IVal
             RuleFor(i => i.Exact).NotEmpty().WithMessage("Select or type the words to tag.")
                 .MaximumLength(ClaimTagging.MaxExactLength).WithMessage($"Tag at most {ClaimTagging.MaxExactLength} characters; a claim is a sentence or two.");
             RuleFor(i => i.TagName).NotEmpty().WithMessage("Choose a tag or name a new one.");
+            RuleFor(i => i.Synonyms).MaximumLength(700).WithMessage(TagNames.SynonymsRule);
             RuleFor(i => i.Stance).Must(s => Enum.TryParse<Stance>(s, ignoreCase: true, out var stance) && Enum.IsDefined(stance))
                 .WithMessage("Choose the post's stance: supports, opposes, neutral or questions.");
         }

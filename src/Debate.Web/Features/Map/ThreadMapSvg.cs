@@ -91,7 +91,7 @@ internal static class ThreadMapSvg
                     new XAttribute("markerWidth", "7"), new XAttribute("markerHeight", "7"), new XAttribute("orient", "auto-start-reverse"),
                     new XElement(Svg + "path", new XAttribute("class", "quote-arrow"), new XAttribute("d", "M0 0 L10 5 L0 10 z")))),
             replies, quoteEdges, nodes);
-        return svg.ToString(SaveOptions.DisableFormatting);
+        return SvgMarkup.Of(svg);
     }
 
     /// <summary>Colour classes by the quotes a post drew: none, one, a few, many.</summary>
