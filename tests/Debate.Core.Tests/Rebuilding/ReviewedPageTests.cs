@@ -88,5 +88,13 @@ public class ReviewedPageTests
         var only = Assert.Single(error.Errors);
         Assert.Equal("$.steps[1]", only.Where);
         Assert.Contains("frobnicate", only.Message, StringComparison.Ordinal);
+
+        // The page has lines 1-5: a step naming line 99, as the line it moves or as the one it joins into, is refused.
+        var missing = Assert.Throws<ImportException>(() => Page().ApplyAll([Step("author", 1) with { Author = "a" }, Step("join", 99, into: 1)], "fix.json"));
+        var refused = Assert.Single(missing.Errors);
+        Assert.Equal(("$.steps[1]", "join: no comment holds line 99"), (refused.Where, refused.Message));
+        Assert.Equal("fix.json", missing.File);
+        var missingInto = Assert.Throws<ImportException>(() => Page().ApplyAll([Step("join", 3, into: 99)], "fix.json"));
+        Assert.Equal(("$.steps[0]", "join: no comment holds line 99"), (Assert.Single(missingInto.Errors).Where, missingInto.Errors[0].Message));
     }
 }

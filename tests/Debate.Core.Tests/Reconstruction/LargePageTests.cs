@@ -20,7 +20,10 @@ public sealed class LargePageTests(ITestOutputHelper output)
         output.WriteLine($"{lineCount} lines, {page.Comments.Count} comments, {clock.ElapsedMilliseconds} ms");
 
         PageAssertions.AssertValid(text, page);
-        Assert.True(page.Comments.Count >= 18 * 40, $"{page.Comments.Count} comments"); // each copy holds 18
+        // Each of the 49 copies holds the truth's 18 comments: 882. Reconstruction is a heuristic, and with 49 alike copies
+        // of every comment, second renderings can be matched to the wrong copy and comments run together; this is a
+        // quality floor (720, about 82%), not an exact count.
+        Assert.True(page.Comments.Count >= 720, $"{page.Comments.Count} comments of 882");
         Assert.Equal(LineRoles.Rerender, page.Lines[(127 * 49) + 1 - 1].Role);     // the second rendering starts after all first ones
     }
 }

@@ -21,6 +21,22 @@ public sealed class SeedReconstructionTests(ITestOutputHelper output)
         Assert.True(score.ParentAccuracy >= 0.70, $"parent accuracy {score.ParentAccuracy}");
     }
 
+    /// <summary>
+    /// The targets leave room; this holds the seed to what the reconstruction reaches today, so that a change which
+    /// loses a comment's line, a quote or a parent shows here. Two parents are still wrong (c10 and c15), and line 197
+    /// stands as a comment of its own: a better reconstruction raises these figures.
+    /// </summary>
+    [Fact]
+    public void Seed_scores_no_lower_than_measured()
+    {
+        var score = ReconstructionScorer.Score(TestData.Truth, Page);
+
+        Assert.True(score.BCubedF1 >= 0.995, $"B-cubed F1 {score.BCubedF1}");
+        Assert.Equal(1.0, score.QuoteF1);
+        Assert.Equal(1.0, score.SourceAccuracy);
+        Assert.True(score.ParentAccuracy >= 16.0 / 18.0, $"parent accuracy {score.ParentAccuracy}");
+    }
+
     [Fact]
     public void Seed_reconstruction_is_valid() => PageAssertions.AssertValid(TestData.Seed, Page);
 
@@ -50,9 +66,13 @@ public sealed class SeedReconstructionTests(ITestOutputHelper output)
     public void Reposted_tweets_are_embeds_of_the_reposting_comment()
     {
         var first = Page.Comments[0];
-        var embeds = first.Quotes.Where(q => q.Kind == QuoteKinds.Embed).ToList();
-        Assert.True(embeds.Count >= 20, $"{embeds.Count} embeds");
-        Assert.DoesNotContain(1, embeds.Select(q => q.Line)); // the announcement is the author's own
+        var embeds = first.Quotes.Where(q => q.Kind == QuoteKinds.Embed).Select(q => q.Line).ToList();
+        // The truth's embeds of c1: the 26 tweet lines 2-19 and 21-28; line 1 (the announcement) and line 20
+        // ("Some other Tweets I wrote...") are the author's own.
+        using var truth = System.Text.Json.JsonDocument.Parse(TestData.Truth);
+        var expected = truth.RootElement.GetProperty("comments")[0].GetProperty("embeds").EnumerateArray().Select(e => e.GetInt32()).ToList();
+        Assert.Equal([.. Enumerable.Range(2, 18), .. Enumerable.Range(21, 8)], expected);
+        Assert.Equal(expected, embeds);
     }
 
     [Fact]

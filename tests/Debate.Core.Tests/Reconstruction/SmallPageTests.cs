@@ -81,7 +81,11 @@ public sealed class SmallPageTests
 
         PageAssertions.AssertValid(text, page);
         Assert.DoesNotContain(page.Lines, l => l.Role is LineRoles.Rerender or LineRoles.RerenderOnly or LineRoles.Embed);
-        Assert.True(page.Comments.Count > 5, $"{page.Comments.Count} comments");
+        // The truth holds 17 comments in these lines (seed-002-truth.json: every comment but c11, which only the second
+        // rendering has). Without the second rendering, comments that follow each other with no quote between them can
+        // run together (the reposted tweets and the comment after them), so this is a quality floor of a heuristic, 70%
+        // of them, and never more comments than there are.
+        Assert.InRange(page.Comments.Count, 12, 17);
 
         // Line 47 quotes the opening of line 44 with a footnote marker added ("...quite hard[1]").
         var quote = page.Comments.SelectMany(c => c.Quotes).Single(q => q.Line == 47);

@@ -65,6 +65,36 @@ public class ArgumentViewTests(SeededAppFixture fixture) : IClassFixture<SeededA
 
         await Accessibility.AssertNoSeriousViolationsAsync(page);
 
+        // Drawn readably: no card lies over another, every card's words stay inside it, and every tag's name and
+        // statement stay inside its column, above the first card. (The boxes as the browser lays them out, fonts and all.)
+        var problems = await page.EvaluateAsync<string[]>("""
+            () => {
+              const box = e => e.getBoundingClientRect();
+              const inside = (inner, outer) => inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+              const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+              const found = [];
+              const cards = [...document.querySelectorAll('svg.argument-map a.argument-node')].map(node => ({ id: node.id, node, card: box(node.querySelector('rect.card')) }));
+              if (cards.length === 0) found.push('no cards drawn');
+              for (let i = 0; i < cards.length; i++) {
+                for (let j = i + 1; j < cards.length; j++)
+                  if (overlap(cards[i].card, cards[j].card)) found.push(`${cards[i].id} overlaps ${cards[j].id}`);
+                for (const text of cards[i].node.querySelectorAll('text'))
+                  if (!inside(box(text), cards[i].card)) found.push(`${text.getAttribute('class')} "${text.textContent}" spills out of ${cards[i].id}`);
+              }
+              const firstCard = Math.min(...cards.map(c => c.card.top));
+              for (const header of document.querySelectorAll('svg.argument-map a.tag-header')) {
+                const column = box(header.querySelector('rect.tag-column'));
+                for (const text of header.querySelectorAll('text')) {
+                  const b = box(text);
+                  if (!inside(b, column)) found.push(`${text.getAttribute('class')} "${text.textContent}" spills out of its column`);
+                  if (b.bottom > firstCard + 0.5) found.push(`${text.getAttribute('class')} "${text.textContent}" runs into the cards`);
+                }
+              }
+              return found;
+            }
+            """);
+        Assert.True(problems.Length == 0, string.Join("\n", problems));
+
         await Infrastructure.Browser.ScreenshotAsync(page, "arguments");
         await page.Locator("svg.argument-map").ScreenshotAsync(new LocatorScreenshotOptions { Path = System.IO.Path.Combine(Infrastructure.Browser.ArtifactsFolder, "argument-map.png") });
         await page.Context.CloseAsync();

@@ -139,10 +139,45 @@ public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixt
     [Fact]
     public async Task Members_may_not_rename_or_merge_and_forms_need_their_token()
     {
-        using var page = await fixture.Member.GetAsync("/moderation/tags");
-        using var forged = await fixture.Moderator.PostWithoutTokenAsync("/moderation/tags?handler=Merge", new Dictionary<string, string> { ["Merge.From"] = "a", ["Merge.Into"] = "b" });
+        await TagWithClaimAsync("member-target", "draw llamas");
+        await TagWithClaimAsync("member-other", "image generators");
+        var before = await TagTablesAsync();
 
+        using var page = await fixture.Member.GetAsync("/moderation/tags");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+
+        // The member's own valid token (from a page they may use), so only their role can be what refuses them.
+        var account = await fixture.Member.GetDocumentAsync("/account/password");
+        var token = account.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var rename = await fixture.Member.PostAsync("/moderation/tags?handler=Rename", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Rename.Name"] = "member-target", ["Rename.NewName"] = "member-renamed",
+        }));
+        using var merge = await fixture.Member.PostAsync("/moderation/tags?handler=Merge", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Merge.From"] = "member-target", ["Merge.Into"] = "member-other",
+        }));
+
+        Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, merge.StatusCode);
+        Assert.Equal(before, await TagTablesAsync());
+
+        using var forged = await fixture.Moderator.PostWithoutTokenAsync("/moderation/tags?handler=Merge", new Dictionary<string, string> { ["Merge.From"] = "member-target", ["Merge.Into"] = "member-other" });
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(before, await TagTablesAsync());
+    }
+
+    /// <summary>Every row of the tags, their claims and the moderation log, as text.</summary>
+    private async Task<string> TagTablesAsync()
+    {
+        await using var db = fixture.CreateContext();
+        var dump = new System.Text.StringBuilder();
+        foreach (var table in new[] { "tags", "claim_tags", "moderation_actions" })
+        {
+            // Table names of this list only, never input.
+            var sql = $"SELECT coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), '') AS \"Value\" FROM {table} t";
+            dump.Append("== ").AppendLine(table).AppendLine(await db.Database.SqlQueryRaw<string>(sql).SingleAsync());
+        }
+        return dump.ToString();
     }
 }

@@ -64,8 +64,9 @@ public class LargeImportTests(DatabaseFixture database) : IClassFixture<Database
     [Fact]
     public async Task Copied_posts_have_paths_depths_current_revisions_and_anchored_quotes_as_the_app_writes_them()
     {
+        var document = Generated("stored-large");
         await using (var db = database.CreateContext())
-            await new ThreadImporter(db, TimeProvider.System).ImportAsync(Generated("stored-large"), "large.json");
+            await new ThreadImporter(db, TimeProvider.System).ImportAsync(document, "large.json");
 
         const string posts = "FROM posts c JOIN threads t ON t.id = c.thread_id WHERE t.slug = $1";
         Assert.Equal(PostCount, await ScalarAsync($"SELECT count(*) {posts}", "stored-large"));
@@ -78,10 +79,16 @@ public class LargeImportTests(DatabaseFixture database) : IClassFixture<Database
         Assert.Equal(0, await ScalarAsync(
             $"SELECT count(*) FROM quotes q JOIN post_revisions r ON r.id = q.source_revision_id WHERE q.post_id IN (SELECT c.id {posts}) "
             + "AND substr(r.plain_text, q.anchor_start + 1, q.anchor_end - q.anchor_start) <> q.anchor_exact", "stored-large"));
-        Assert.True(await ScalarAsync($"SELECT count(*) FROM quotes q WHERE q.status = 'anchored' AND q.post_id IN (SELECT c.id {posts})", "stored-large") > PostCount / 5);
-        // The search column is computed by the database from the copied text.
-        Assert.True(await ScalarAsync(
-            $"SELECT count(*) FROM post_revisions r WHERE r.post_id IN (SELECT c.id {posts}) AND r.search_vector @@ plainto_tsquery('english', 'gradient')", "stored-large") > 0);
+        // Every quote of the document quotes its source's last revision (SyntheticThread), so every one is anchored.
+        var quotes = document.Posts.Sum(p => p.Quotes.Count);
+        Assert.True(quotes > PostCount / 5, $"{quotes} quotes"); // the document really has quotes to anchor
+        Assert.Equal(quotes, await ScalarAsync($"SELECT count(*) FROM quotes q WHERE q.status = 'anchored' AND q.post_id IN (SELECT c.id {posts})", "stored-large"));
+        // The search column is computed by the database from the copied text: every revision saying "gradient" is found.
+        var sayingGradient = document.Posts.SelectMany(p => p.Revisions)
+            .Count(r => System.Text.RegularExpressions.Regex.IsMatch(r.Body, @"\bgradient\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        Assert.True(sayingGradient > 0);
+        Assert.Equal(sayingGradient, await ScalarAsync(
+            $"SELECT count(*) FROM post_revisions r WHERE r.post_id IN (SELECT c.id {posts}) AND r.search_vector @@ plainto_tsquery('english', 'gradient')", "stored-large"));
         // The next block EF Core's HiLo takes starts past every id the copy took.
         Assert.True(await ScalarAsync(
             "SELECT (SELECT last_value + increment_by FROM pg_sequences WHERE sequencename = 'post_ids') - (SELECT max(id) FROM posts WHERE $1 <> '')", "x") > 0);

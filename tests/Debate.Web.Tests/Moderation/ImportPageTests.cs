@@ -30,6 +30,10 @@ public class ImportPageTests(AccountAppFixture fixture) : IClassFixture<AccountA
         return (response.StatusCode, await response.ReadDocumentAsync());
     }
 
+    /// <summary>The first line of the page's report, its spaces collapsed.</summary>
+    private static string StatusLine(AngleSharp.Dom.IDocument page) =>
+        System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("[role=status] > p")!.TextContent, @"\s+", " ").Trim();
+
     [Fact]
     public async Task A_moderator_imports_forum_comments_into_a_new_thread()
     {
@@ -37,20 +41,25 @@ public class ImportPageTests(AccountAppFixture fixture) : IClassFixture<AccountA
             Data("imports", "forummagnum", "comments.json"));
 
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("uploaded-forum:", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        // The file holds four comments (ForumMagnumReaderTests), all new here.
+        Assert.Equal("uploaded-forum: 4 posts added, 0 already present. Open the thread", StatusLine(page));
+        Assert.Equal("/t/uploaded-forum", page.QuerySelector("[role=status] a")!.GetAttribute("href"));
         await using var db = fixture.CreateContext();
-        Assert.True(await db.Posts.CountAsync(p => p.Thread!.Slug == "uploaded-forum") > 0);
+        Assert.Equal(4, await db.Posts.CountAsync(p => p.Thread!.Slug == "uploaded-forum"));
     }
 
     [Fact]
     public async Task An_x_archive_is_its_two_files_uploaded_together()
     {
-        var (_, page) = await UploadAsync("mod-x", new Dictionary<string, string> { ["Input.Slug"] = "uploaded-tweets", ["Input.Title"] = "Tweets" },
+        var (status, page) = await UploadAsync("mod-x", new Dictionary<string, string> { ["Input.Slug"] = "uploaded-tweets", ["Input.Title"] = "Tweets" },
             Data("imports", "x-archive", "data", "tweets.js"), Data("imports", "x-archive", "data", "account.js"));
 
-        Assert.NotNull(page.QuerySelector("[role=status]"));
+        // tweets.js holds five tweets, one a retweet, which is left out (XArchiveReaderTests): four posts, each one tweet.
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("uploaded-tweets: 4 posts added, 0 already present. Open the thread", StatusLine(page));
         await using var db = fixture.CreateContext();
-        Assert.True(await db.Provenance.CountAsync(p => p.Platform == Platform.Twitter && db.Posts.Any(x => x.Id == p.PostId && x.Thread!.Slug == "uploaded-tweets")) > 0);
+        Assert.Equal(4, await db.Posts.CountAsync(p => p.Thread!.Slug == "uploaded-tweets"));
+        Assert.Equal(4, await db.Provenance.CountAsync(p => p.Platform == Platform.Twitter && db.Posts.Any(x => x.Id == p.PostId && x.Thread!.Slug == "uploaded-tweets")));
     }
 
     [Fact]

@@ -43,47 +43,63 @@ public class ModeratorToolsAccessTests(ModeratorToolsFixture fixture) : IClassFi
     [MemberData(nameof(Handlers))]
     public async Task Anonymous_users_are_sent_to_log_in_and_nothing_changes(string handler)
     {
-        var path = await PathAsync(handler);
-        var before = await fixture.DumpTablesAsync();
+        try
+        {
+            var path = await PathAsync(handler);
+            var before = await fixture.DumpTablesAsync();
 
-        using var response = await PostAsync(fixture.Anonymous, path);
+            using var response = await PostAsync(fixture.Anonymous, path);
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
-        Assert.Equal(before, await fixture.DumpTablesAsync());
-        await UndoSetupAsync();
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+            Assert.Equal(before, await fixture.DumpTablesAsync());
+        }
+        finally
+        {
+            await UndoSetupAsync();
+        }
     }
 
     [Theory]
     [MemberData(nameof(Handlers))]
     public async Task Members_are_refused_and_nothing_changes(string handler)
     {
-        var path = await PathAsync(handler);
-        var before = await fixture.DumpTablesAsync();
+        try
+        {
+            var path = await PathAsync(handler);
+            var before = await fixture.DumpTablesAsync();
 
-        using var response = await PostAsync(fixture.Member, path);
+            using var response = await PostAsync(fixture.Member, path);
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(before, await fixture.DumpTablesAsync());
-        await UndoSetupAsync();
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal(before, await fixture.DumpTablesAsync());
+        }
+        finally
+        {
+            await UndoSetupAsync();
+        }
     }
 
     [Theory]
     [MemberData(nameof(Handlers))]
     public async Task Moderators_do_it_and_the_log_names_them(string handler)
     {
-        var path = await PathAsync(handler);
-
-        using var response = await PostAsync(fixture.Moderator, path);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith($"/t/{Slug}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-        await using (var db = fixture.CreateContext())
+        try
         {
+            var path = await PathAsync(handler);
+
+            using var response = await PostAsync(fixture.Moderator, path);
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith($"/t/{Slug}", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            await using var db = fixture.CreateContext();
             var last = await db.ModerationActions.OrderByDescending(a => a.Id).FirstAsync();
             Assert.Equal((handler.ToLowerInvariant(), "tools-moderator"), (last.Kind, last.ActorName));
         }
-        await UndoSetupAsync();
+        finally
+        {
+            await UndoSetupAsync();
+        }
     }
 
     [Fact]

@@ -44,12 +44,35 @@ public class BackupRestoreTests(SeededAppFixture fixture) : IClassFixture<Seeded
         return JsonSerializer.Serialize(document, InterchangeJson.Options);
     }
 
+    /// <summary>Every table of the database with its number of rows, as "table: count" lines.</summary>
+    private static async Task<string> RowCountsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                tables.Add(reader.GetString(0));
+        }
+        var counts = new System.Text.StringBuilder();
+        foreach (var table in tables)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\"", connection);
+            counts.Append(table).Append(": ").Append(await count.ExecuteScalarAsync()).AppendLine();
+        }
+        return counts.ToString();
+    }
+
     [Fact]
     public async Task A_backup_restored_into_a_fresh_database_gives_back_the_same_thread()
     {
         var server = new NpgsqlConnectionStringBuilder(fixture.ConnectionString);
         var file = Path.Combine(Path.GetTempPath(), $"debate-backup-{Guid.NewGuid():N}.dump");
         var restored = $"restored_{Guid.NewGuid():N}";
+        var restoredDatabase = new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Database = restored }.ConnectionString;
         try
         {
             var backup = await RunAsync("backup.sh", server, server.Database!, file);
@@ -61,16 +84,23 @@ public class BackupRestoreTests(SeededAppFixture fixture) : IClassFixture<Seeded
 
             var original = await ExportAsync(fixture.ConnectionString);
             Assert.Contains("\"slug\": \"scheming-ais\"", original, StringComparison.Ordinal);
-            Assert.Equal(original, await ExportAsync(new NpgsqlConnectionStringBuilder(fixture.ConnectionString) { Database = restored }.ConnectionString));
+            Assert.Equal(original, await ExportAsync(restoredDatabase));
+            var rows = await RowCountsAsync(restoredDatabase);
 
             // A second restore into the now full database is refused and changes nothing.
             var again = await RunAsync("restore.sh", server, file, restored);
             Assert.NotEqual(0, again.ExitCode);
             Assert.Contains("already holds", again.Output, StringComparison.Ordinal);
+            Assert.Equal(rows, await RowCountsAsync(restoredDatabase));
+            Assert.Equal(original, await ExportAsync(restoredDatabase));
         }
         finally
         {
             File.Delete(file);
+            await using var admin = new NpgsqlConnection(fixture.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{restored}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
         }
     }
 }

@@ -107,11 +107,16 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
     {
         var client = await fixture.LoggedInClientAsync("dropped");
         var quote = await fixture.QuoteAsync(Id("a1"), ReadingThread.CountingWords);
+        var before = await fixture.CountRowsAsync();
 
         using var response = await PostingAppFixture.ReplyAsync(client, Id("a1"), "I removed the quoted words but not the quote.", quote);
 
+        // The form comes back (200, not a redirect to the new post), and nothing was written.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
         Assert.Contains("is not in your text as a > quote any more", PostingAppFixture.FieldError(page, ".reply-quote .field-error"), StringComparison.Ordinal);
+        Assert.Equal("I removed the quoted words but not the quote.", page.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+        Assert.Equal(before, await fixture.CountRowsAsync());
     }
 
     [Theory]
@@ -120,9 +125,12 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
     public async Task A_refused_text_gets_its_message_next_to_the_field_and_is_kept(string body, string message)
     {
         var client = await fixture.LoggedInClientAsync("writer" + message.Length);
+        var before = await fixture.CountRowsAsync();
 
         using var response = await PostingAppFixture.ReplyAsync(client, Id("a1"), body);
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(before, await fixture.CountRowsAsync());
         var page = await response.ReadDocumentAsync();
         Assert.StartsWith(message, PostingAppFixture.FieldError(page, "#reply-body-error"), StringComparison.Ordinal);
         Assert.Equal("true", page.QuerySelector("#reply-body")!.GetAttribute("aria-invalid"));

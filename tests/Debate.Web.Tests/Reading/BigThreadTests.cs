@@ -72,8 +72,11 @@ public class BigThreadTests(BigThreadFixture fixture, ITestOutputHelper output) 
         // The page version (the output cache's key), the thread, the tree's shape, the posts shown, their quotes and claims.
         Assert.Equal(5, counter.Commands.Count);
         Assert.Contains("5000 posts", page.QuerySelector(".thread-header .meta")!.TextContent, StringComparison.Ordinal);
+        // WindowLimits.Default: 40 posts a page, 20 per top-level post. Each conversation gives its 20: the root, its
+        // first 8 replies, then breadth first the replies to those (4 + 3 + 3 + 1 of them); so two conversations.
         var shown = PostIds(page);
-        Assert.InRange(shown.Length, 20, 40);
+        Assert.Equal(40, shown.Length);
+        Assert.Equal(2, page.QuerySelectorAll("section.posts > ol.post-list > li.post-item").Length);
         var more = page.QuerySelector("section.posts > ol.post-list > li.more a.more-link")!;
         Assert.StartsWith($"/t/{Slug}?from=", more.GetAttribute("href"), StringComparison.Ordinal);
         Assert.StartsWith($"/t/{Slug}/posts?from=", more.GetAttribute("data-fragment"), StringComparison.Ordinal);
@@ -98,7 +101,9 @@ public class BigThreadTests(BigThreadFixture fixture, ITestOutputHelper output) 
             next = fragment.QuerySelector("body > ol.post-list > li.more a.more-link")?.GetAttribute("data-fragment");
         }
 
-        Assert.InRange(roots, 8, 12);
+        // Two conversations of 20 posts fill each page's 40 (WindowLimits.Default): four pages hold 8 of the 100.
+        Assert.Equal(8, roots);
+        Assert.Equal(4 * 40, seen.Count);
         Assert.NotNull(next);
     }
 

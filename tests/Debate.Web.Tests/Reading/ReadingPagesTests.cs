@@ -64,10 +64,11 @@ public class ReadingPagesTests(ReadingAppFixture fixture) : IClassFixture<Readin
     {
         var page = await _client.GetDocumentAsync($"/t/{Slug}");
 
-        // The words survive the edit: the quote links to them now, and says which revision it took them from.
+        // The words survive the edit, further on: the quote links to them now, and says which revision it took them
+        // from and that they moved (the import finds them in the current revision, as an edit made here would).
         var joe = Post(page, Id("a4"));
         var surviving = joe.QuerySelectorAll("a.quote-source").Single(a => a.GetAttribute("data-label")!.Contains("Evan", StringComparison.Ordinal));
-        Assert.Equal("Quoting Evan Hubinger, revision 1", surviving.GetAttribute("data-label"));
+        Assert.Equal("Quoting Evan Hubinger, revision 1 (moved since)", surviving.GetAttribute("data-label"));
         var (start, end) = Span(ReadingThread.EvanFirst, ReadingThread.SurvivingWords);
         Assert.Equal($"/t/{Slug}/p/{Id("a2")}/history#p{Id("a2")}-r1-s{start}-{end}", joe.QuerySelector("a.quote-revision")!.GetAttribute("href"));
         // The words were edited away: the quote links to the revision where they stand.

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Debate.Core.Search;
 using Debate.Web.Features.Search;
 using Debate.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace Debate.Web.Tests.Search;
@@ -242,24 +243,34 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
             Posts = [new Debate.Core.Interchange.PostInfo { Id = "l1", AuthorId = "eve", PostedAt = SearchThread.Posted, Body = "Instrumental convergence explained." }],
         }, "late.json");
 
+        var written = await db.Posts.Where(p => p.Thread!.Slug == "late-words" && p.ImportKey == "l1").Select(p => p.Id).SingleAsync();
+
         var results = await SearchAsync("convergnce");
 
         Assert.Equal("convergence", results.CorrectedQuery);
-        Assert.Single(results.Posts);
+        Assert.Equal(written, Assert.Single(results.Posts).Id);
     }
 
+    // docs/search.md: words (even SQL-looking ones) are searched, control characters count as spaces, an address or
+    // "word: " is text; a word glued to a colon is a filter (so "d:*" is an unknown one), and a query left with no
+    // word to search ("or" is a stop word) says so; both of those are 400.
     [Theory]
-    [InlineData("\"unbalanced quote gradient")]
-    [InlineData("gradient'; DROP TABLE posts; --")]
-    [InlineData("gradient) OR 1=1 --")]
-    [InlineData("a & b | !c <-> d:* \\")]
-    [InlineData("gradient\u0000\u0001\u001b[31m hacking")]
-    [InlineData("\"\"\"\" - - or or")]
-    [InlineData("see https://example.org/x?a=1 and note: this")]
-    public async Task Awkward_queries_give_a_normal_answer(string query)
+    [InlineData("\"unbalanced quote gradient", HttpStatusCode.OK, "")]
+    [InlineData("gradient'; DROP TABLE posts; --", HttpStatusCode.OK, "")]
+    [InlineData("gradient) OR 1=1 --", HttpStatusCode.OK, "")]
+    [InlineData("a & b | !c <-> d:* \\", HttpStatusCode.BadRequest, "Unknown filter \"d:\"")]
+    [InlineData("gradient\u0000\u0001\u001b[31m hacking", HttpStatusCode.OK, "")]
+    [InlineData("\"\"\"\" - - or or", HttpStatusCode.BadRequest, "has no words to search for")]
+    [InlineData("see https://example.org/x?a=1 and note: this", HttpStatusCode.OK, "")]
+    public async Task Awkward_queries_give_a_normal_answer(string query, HttpStatusCode expected, string message)
     {
         using var api = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
-        Assert.True(api.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)api.StatusCode}");
+        Assert.Equal(expected, api.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            var problem = await api.Content.ReadFromJsonAsync<JsonElement>(Json);
+            Assert.Contains(message, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
         using var page = await _client.GetAsync("/search?q=" + Uri.EscapeDataString(query));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         // And the database is as it was.
@@ -270,6 +281,39 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
     public async Task An_unbalanced_quote_still_searches_the_words()
     {
         Assert.Contains(Id("own"), await PostIdsAsync("\"gradient hacking is implausible"));
+    }
+
+    // docs/search.md: "A query over 500 characters is refused" (413 from the API). 29 times "gradient hacking" with
+    // spaces between is 29 * 17 - 1 = 492 characters; " hacking" makes it 500.
+    private static readonly string LongestQuery = string.Join(" ", Enumerable.Repeat("gradient hacking", 29)) + " hacking";
+
+    [Fact]
+    public async Task A_query_of_exactly_500_characters_is_searched()
+    {
+        Assert.Equal(500, LongestQuery.Length);
+
+        // The same words as "gradient hacking", so the same posts.
+        Assert.Equal(new[] { Id("origin"), Id("own"), Id("n1") }.Order(), (await PostIdsAsync(LongestQuery)).Order());
+
+        var page = await _client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(LongestQuery));
+        Assert.Null(page.QuerySelector("#search-errors"));
+        Assert.Equal(3, page.QuerySelectorAll("li.search-hit").Length);
+    }
+
+    [Fact]
+    public async Task A_query_of_501_characters_is_refused_with_413_and_a_message()
+    {
+        var query = LongestQuery + "s";
+        var (status, problem) = await ProblemAsync(query);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        const string Message = "The query is 501 characters long; the most a query may have is 500.";
+        Assert.Equal(Message, problem.GetProperty("detail").GetString());
+        Assert.Equal([Message], problem.GetProperty("errors").EnumerateArray().Select(e => e.GetString()));
+
+        var page = await _client.GetDocumentAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.Contains(Message, page.QuerySelector("#search-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll("li.search-hit"));
     }
 
     [Fact]
@@ -314,11 +358,15 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
         Assert.Equal([Id("own")], await PostIdsAsync("implausible current: systems"));
     }
 
-    [Fact]
-    public async Task Every_page_has_the_search_form_in_its_header()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/t/" + SearchThread.Slug)]
+    [InlineData("/authors/bob")]
+    [InlineData("/search?q=gradient")]
+    public async Task Every_page_has_the_search_form_in_its_header(string path)
     {
-        var page = await _client.GetDocumentAsync("/");
-        var form = page.QuerySelector("header form.site-search")!;
+        var page = await _client.GetDocumentAsync(path);
+        var form = Assert.Single(page.QuerySelectorAll("header form.site-search"));
         Assert.Equal("/search", form.GetAttribute("action"));
         Assert.Equal("get", form.GetAttribute("method"));
         Assert.NotNull(form.QuerySelector("input[name=q]"));

@@ -72,9 +72,12 @@ public class OverLongFieldTests(AccountAppFixture fixture) : IClassFixture<Accou
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ReadDocumentAsync();
-        Assert.NotEmpty(page.QuerySelector("#username-error")!.TextContent.Trim());
-        Assert.NotEmpty(page.QuerySelector("#email-error")!.TextContent.Trim());
-        Assert.NotEmpty(page.QuerySelector("#password-error")!.TextContent.Trim());
+        // The limits of AccountRules: usernames 3 to 32 characters, email addresses 254, passwords 12 to 128.
+        Assert.Equal("A username has 3 to 32 characters: letters, digits, '-', '_' or '.'.", page.QuerySelector("#username-error")!.TextContent.Trim());
+        // FluentValidation's own wording (Register.cshtml.cs gives this rule no message of its own): the limit, and the
+        // length typed, 100,000 'e's and "@example.org".
+        Assert.Equal("The length of 'Email' must be 254 characters or fewer. You entered 100012 characters.", page.QuerySelector("#email-error")!.TextContent.Trim());
+        Assert.Equal("A password has 12 to 128 characters.", page.QuerySelector("#password-error")!.TextContent.Trim());
         Assert.Equal(longName, page.QuerySelector("input[name='Input.UserName']")!.GetAttribute("value"));
     }
 }
