@@ -29,6 +29,12 @@ internal sealed class PostCopy
 
     private PostCopy(NpgsqlConnection connection) => _connection = connection;
 
+    private static RenderedMarkdown Refused(System.Collections.Concurrent.ConcurrentBag<ImportError> errors, ImportError error)
+    {
+        errors.Add(error);
+        return new RenderedMarkdown("", "", "", "");
+    }
+
     /// <summary>Begins writing inside the context's open transaction.</summary>
     public static async Task<PostCopy> BeginAsync(DebateDbContext db, CancellationToken cancellationToken)
     {
@@ -94,30 +100,35 @@ internal sealed class PostCopy
 
     /// <summary>
     /// Renders and writes every revision of <paramref name="rows"/>, and notes each post's revisions (id and
-    /// plain text, what quotes and claim tags are anchored in) in <paramref name="plainTexts"/>.
+    /// plain text, what quotes and claim tags are anchored in) in <paramref name="plainTexts"/>. A revision too deeply
+    /// nested to render refuses the file named <paramref name="fileName"/>.
     /// </summary>
     public async Task WriteRevisionsAsync(
         IReadOnlyList<PostRow> rows, Func<PostInfo, List<RevisionInfo>> revisionsOf, Dictionary<string, List<(long Id, string PlainText)>> plainTexts,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         await ExecuteAsync("SET LOCAL debate.import_adds_search_words = on", cancellationToken);
-        await CopyRevisionsAsync(rows, revisionsOf, plainTexts, progress, cancellationToken);
+        await CopyRevisionsAsync(rows, revisionsOf, plainTexts, fileName, progress, cancellationToken);
         await ExecuteAsync("SET LOCAL debate.import_adds_search_words = off", cancellationToken);
         await AddSearchWordsAsync(rows, cancellationToken);
     }
 
     private async Task CopyRevisionsAsync(
         IReadOnlyList<PostRow> rows, Func<PostInfo, List<RevisionInfo>> revisionsOf, Dictionary<string, List<(long Id, string PlainText)>> plainTexts,
-        IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+        string fileName, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         Task<RenderedMarkdown[][]> Render(int from) => Task.Run(() =>
         {
             var rendered = new RenderedMarkdown[Math.Min(RenderChunk, rows.Count - from)][];
+            var tooDeep = new System.Collections.Concurrent.ConcurrentBag<ImportError>();
             Parallel.For(0, rendered.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
                 var row = rows[from + i];
-                rendered[i] = revisionsOf(row.Info).Select(r => MarkdownRenderer.Render(r.Body, $"p{row.Place.Id}-")).ToArray();
+                rendered[i] = revisionsOf(row.Info).Select(r => MarkdownRenderer.TryRender(r.Body, $"p{row.Place.Id}-")
+                    ?? Refused(tooDeep, new ImportError($"post \"{row.Info.Id}\", revision {r.Number}", MarkdownTooDeepException.Explanation))).ToArray();
             });
+            if (!tooDeep.IsEmpty)
+                throw new ImportException(fileName, [.. tooDeep.OrderBy(e => e.Where, StringComparer.Ordinal)]);
             return rendered;
         }, cancellationToken);
 

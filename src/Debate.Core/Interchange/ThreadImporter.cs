@@ -108,7 +108,7 @@ public sealed class ThreadImporter(DebateDbContext db, TimeProvider clock)
         }
 
         await copy.WritePostsAsync(thread.Id, rows, now, cancellationToken);
-        await copy.WriteRevisionsAsync(rows, RevisionsOf, revisions, progress, cancellationToken);
+        await copy.WriteRevisionsAsync(rows, RevisionsOf, revisions, fileName, progress, cancellationToken);
         await copy.WriteProvenanceAsync(rows, cancellationToken);
 
         var errors = new List<ImportError>();

@@ -68,8 +68,18 @@ public static partial class HtmlToMarkdown
             ? "<" + url.Replace(" ", "%20", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal) + ">"
             : url;
 
+    /// <summary>
+    /// How deep elements nest before what is deeper is kept as plain text. Each blockquote or list level prefixes
+    /// every line below it, so hostile nesting grew the Markdown with its square (a 480 KB page of blockquotes made
+    /// 80 MB in two minutes), and a renderer shows no more than about a hundred levels anyway.
+    /// </summary>
+    public const int MaxNesting = 32;
+
     private sealed class Converter(IReadOnlyDictionary<string, int> footnotes)
     {
+        /// <summary>The elements open around the one being converted, blocks and inline ones alike.</summary>
+        public int Depth { get; set; }
+
         /// <summary>Block elements become blocks; runs of inline content between them become paragraphs.</summary>
         public string Blocks(IEnumerable<INode> nodes)
         {
@@ -109,7 +119,22 @@ public static partial class HtmlToMarkdown
         public int? FootnoteLabel(string? href) =>
             href is ['#', .. var id] && footnotes.TryGetValue(id, out var label) ? label : null;
 
-        private string Block(IElement element) => element.LocalName switch
+        private string Block(IElement element)
+        {
+            if (Depth >= MaxNesting)
+                return MarkdownText.FromPlainText(element.TextContent);
+            Depth++;
+            try
+            {
+                return BlockOf(element);
+            }
+            finally
+            {
+                Depth--;
+            }
+        }
+
+        private string BlockOf(IElement element) => element.LocalName switch
         {
             "blockquote" => MarkdownText.Quote(Blocks(element.ChildNodes)),
             "ul" or "ol" => List(element),
@@ -205,6 +230,24 @@ public static partial class HtmlToMarkdown
         }
 
         private void Element(IElement element)
+        {
+            if (converter.Depth >= MaxNesting)
+            {
+                Text(element.TextContent);
+                return;
+            }
+            converter.Depth++;
+            try
+            {
+                ElementOf(element);
+            }
+            finally
+            {
+                converter.Depth--;
+            }
+        }
+
+        private void ElementOf(IElement element)
         {
             switch (element.LocalName)
             {

@@ -45,10 +45,20 @@ public static class MarkdownRenderer
 
     /// <param name="markdown">The revision's Markdown source.</param>
     /// <param name="idPrefix">Prefixes footnote ids ("p12-fn:1") so several posts' footnotes can share a page.</param>
+    /// <exception cref="MarkdownTooDeepException">The text nests more deeply than Markdig parses.</exception>
     public static RenderedMarkdown Render(string markdown, string idPrefix)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        var unsafeHtml = Markdig.Markdown.ToHtml(markdown.Replace("\r\n", "\n", StringComparison.Ordinal), Pipeline);
+        string unsafeHtml;
+        try
+        {
+            unsafeHtml = Markdig.Markdown.ToHtml(markdown.Replace("\r\n", "\n", StringComparison.Ordinal), Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig's own guard against nesting that would exhaust the stack: "> " 128 times, or 5,000 "[".
+            throw new MarkdownTooDeepException(e);
+        }
         // The sanitised document itself, not its HTML parsed again: parsing and writing HTML is most of the cost.
         using var document = Sanitizer.SanitizeDom(unsafeHtml);
         var body = document.Body!;
@@ -64,6 +74,19 @@ public static class MarkdownRenderer
         return new RenderedMarkdown(html, plainText, body.TextContent, quoted);
     }
 
+    /// <summary>The text rendered, or null when it nests too deeply to render (see <see cref="MarkdownTooDeepException"/>).</summary>
+    public static RenderedMarkdown? TryRender(string markdown, string idPrefix)
+    {
+        try
+        {
+            return Render(markdown, idPrefix);
+        }
+        catch (MarkdownTooDeepException)
+        {
+            return null;
+        }
+    }
+
     private static void PrefixIds(IElement root, string prefix)
     {
         foreach (var element in root.QuerySelectorAll("[id]"))
@@ -71,4 +94,11 @@ public static class MarkdownRenderer
         foreach (var link in root.QuerySelectorAll("a[href^='#']"))
             link.SetAttribute("href", "#" + prefix + link.GetAttribute("href")![1..]);
     }
+}
+
+/// <summary>A text whose quotes, lists or brackets nest more deeply than it can be rendered.</summary>
+public sealed class MarkdownTooDeepException(Exception inner) : FormatException(Explanation, inner)
+{
+    public const string Explanation =
+        "The text nests quotes, lists or brackets more than about a hundred levels deep, too deep to show. Flatten it.";
 }

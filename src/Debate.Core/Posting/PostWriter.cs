@@ -54,7 +54,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        var rendered = MarkdownRenderer.Render(reply.Body, "pending-");
+        if (MarkdownRenderer.TryRender(reply.Body, "pending-") is not { } rendered)
+            return PostingResult.Refused(new PostingError("Body", MarkdownTooDeepException.Explanation));
         var sources = await SourcesAsync(reply.Quotes, cancellationToken);
         var errors = CheckQuotes(reply.Quotes, sources, rendered.Html);
         if (errors.Count > 0)
@@ -110,6 +111,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
     public async Task<PostingResult> EditAsync(PostEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
+        if (MarkdownRenderer.TryRender(edit.Body, "pending-") is null)
+            return PostingResult.Refused(new PostingError("Body", MarkdownTooDeepException.Explanation));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Edits of one post wait for each other here, so each reads the version the one before it left: simultaneous
         // edits from one revision save one and refuse the rest, instead of colliding on the next revision number.

@@ -26,6 +26,29 @@ public class HtmlToMarkdownTests
     }
 
     [Fact]
+    public void Blockquotes_nested_deeper_than_the_limit_keep_their_words_as_plain_text()
+    {
+        // 20,000 levels: each one prefixed every line below it, and the Markdown grew with the square of the depth.
+        const int levels = 20_000;
+        var html = string.Concat(Enumerable.Repeat("<blockquote>", levels)) + "<p>the innermost words</p>" + string.Concat(Enumerable.Repeat("</blockquote>", levels));
+
+        var markdown = HtmlToMarkdown.Convert(html);
+
+        Assert.Equal(new string('>', HtmlToMarkdown.MaxNesting), string.Concat(markdown.TakeWhile(c => c is '>' or ' ')).Replace(" ", "", StringComparison.Ordinal));
+        Assert.EndsWith("the innermost words", markdown, StringComparison.Ordinal);
+        Assert.True(markdown.Length < 200, $"{markdown.Length} characters");
+    }
+
+    [Fact]
+    public void Inline_elements_nested_deeper_than_the_limit_keep_their_words()
+    {
+        const int levels = 50_000;
+        var html = "<p>" + string.Concat(Enumerable.Repeat("<span>", levels)) + "words *as written*" + string.Concat(Enumerable.Repeat("</span>", levels)) + "</p>";
+
+        Assert.Equal("words \\*as written\\*", HtmlToMarkdown.Convert(html));
+    }
+
+    [Fact]
     public void Nested_blockquotes_and_lists_keep_their_structure()
     {
         var (markdown, _) = Convert("<blockquote><p>outer</p><blockquote><p>inner</p></blockquote></blockquote><ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");

@@ -47,6 +47,20 @@ public class MarkdownRendererTests
         }
     }
 
+    [Theory]
+    [InlineData("> ", 128)]
+    [InlineData("- ", 200)]
+    [InlineData("[", 5000)]
+    public void A_text_nested_deeper_than_markdig_parses_is_refused_with_a_reason(string level, int depth)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(level, depth)) + "x";
+
+        var refused = Assert.Throws<MarkdownTooDeepException>(() => MarkdownRenderer.Render(markdown, "x"));
+        Assert.Equal(MarkdownTooDeepException.Explanation, refused.Message);
+        Assert.Null(MarkdownRenderer.TryRender(markdown, "x"));
+        Assert.NotNull(MarkdownRenderer.TryRender(string.Concat(Enumerable.Repeat("> ", 100)) + "x", "x"));
+    }
+
     [Fact]
     public void Raw_html_is_shown_as_text_not_markup()
     {

@@ -212,6 +212,22 @@ public class ThreadRoundTripTests(DatabaseFixture database) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task A_post_nested_too_deep_to_render_refuses_the_file_by_post_and_revision_and_imports_nothing()
+    {
+        var deep = string.Concat(Enumerable.Repeat("> ", 128)) + "deep";
+        var document = Document("too-deep");
+        document.Posts[1] = document.Posts[1] with { Body = deep, Revisions = [new RevisionInfo { Number = 1, Body = First }, new RevisionInfo { Number = 2, Body = deep, EditedAt = Posted.AddHours(5) }] };
+        var before = await database.CountRowsAsync();
+
+        var refused = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(document));
+
+        Assert.Equal("thread.json", refused.File);
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal(("post \"c2\", revision 2", Debate.Core.Markdown.MarkdownTooDeepException.Explanation), (error.Where, error.Message));
+        Assert.Equal(before, await database.CountRowsAsync());
+    }
+
+    [Fact]
     public async Task A_deleted_posts_words_are_in_a_moderators_export_only()
     {
         await ImportAsync(Document("deleted-words"));

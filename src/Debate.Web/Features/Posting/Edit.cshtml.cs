@@ -66,7 +66,7 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
         if (await AllowedAsync(slug, id, cancellationToken) is { } refusal)
             return refusal;
         ModelState.Clear();
-        PreviewHtml = new HtmlString(MarkdownRenderer.Render(Input.Body ?? "", "preview-").Html);
+        PreviewHtml = new HtmlString(MarkdownRenderer.TryRender(Input.Body ?? "", "preview-")?.Html ?? "");
         return Page();
     }
 

@@ -16,6 +16,8 @@ public sealed class MarkdownPreviewModel : PageModel
         var text = body ?? "";
         if (text.Length > Core.Posting.PostRules.BodyMaxLength)
             return Content($"<p class=\"field-error\">The text is longer than {Core.Posting.PostRules.BodyMaxLength:N0} characters; shorten it to preview and post it.</p>", "text/html");
-        return Content(MarkdownRenderer.Render(text, "preview-").Html, "text/html; charset=utf-8");
+        return MarkdownRenderer.TryRender(text, "preview-") is { } rendered
+            ? Content(rendered.Html, "text/html; charset=utf-8")
+            : Content($"<p class=\"field-error\">{MarkdownTooDeepException.Explanation}</p>", "text/html; charset=utf-8");
     }
 }

@@ -62,7 +62,7 @@ public sealed class ReplyModel(DebateDbContext db, PostWriter writer, IValidator
     public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        PreviewHtml = new HtmlString(MarkdownRenderer.Render(Input.Body ?? "", "preview-").Html);
+        PreviewHtml = new HtmlString(MarkdownRenderer.TryRender(Input.Body ?? "", "preview-")?.Html ?? "");
         return await ShowAsync(slug, cancellationToken);
     }
 

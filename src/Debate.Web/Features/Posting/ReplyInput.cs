@@ -47,8 +47,10 @@ internal static class PostBodyRules
             .Must(body => !string.IsNullOrWhiteSpace(body)).WithMessage("Write something first: the text is empty.")
             .Must(body => body.Length <= PostRules.BodyMaxLength)
             .WithMessage((_, body) => $"The text has {body.Length:N0} characters; a post has at most {PostRules.BodyMaxLength:N0}. Shorten it; nothing was cut.")
-            .Must(body => PostRules.QuoteDepth(MarkdownRenderer.Render(body, "check-").Html) <= PostRules.MaxQuoteDepth)
-            .WithMessage($"Quotes nest more than {PostRules.MaxQuoteDepth} deep (> > > >). Quote the innermost words directly instead.");
+            .Must(body => MarkdownRenderer.TryRender(body, "check-") is { } rendered && PostRules.QuoteDepth(rendered.Html) <= PostRules.MaxQuoteDepth)
+            .WithMessage((_, body) => MarkdownRenderer.TryRender(body, "check-") is null
+                ? MarkdownTooDeepException.Explanation
+                : $"Quotes nest more than {PostRules.MaxQuoteDepth} deep (> > > >). Quote the innermost words directly instead.");
 }
 
 public sealed class EditInput
