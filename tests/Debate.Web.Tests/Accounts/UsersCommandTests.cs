@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Debate.Core.Accounts;
 using Debate.Core.Model;
 using Debate.Web.Tests.Infrastructure;
@@ -17,29 +16,7 @@ public class UsersCommandTests(AccountAppFixture database) : IClassFixture<Accou
 {
     private const string AdminPassword = "First-admin-passphrase-9";
 
-    private sealed record Run(int ExitCode, string Output, string Error);
-
-    private async Task<Run> DebateAsync(string standardInput, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "debate.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Debate"] = database.ConnectionString;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(standardInput);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await output, await error);
-    }
+    private Task<CliRun> DebateAsync(string standardInput, params string[] arguments) => DebateCli.RunAsync(database.ConnectionString, standardInput, arguments);
 
     private async Task<(AppUser User, List<string> Roles)?> FindAsync(string userName)
     {

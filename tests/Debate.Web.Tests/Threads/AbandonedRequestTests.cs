@@ -1,10 +1,5 @@
-using Debate.Core.Seeding;
 using Debate.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Serilog.Core;
 using Serilog.Events;
 using Xunit;
 
@@ -14,52 +9,12 @@ namespace Debate.Web.Tests.Threads;
 /// A reader who gives up on a page (closes the tab, clicks on) while it waits for the database: the request ends as
 /// 499 with an information line in the request log, not as a 500 logged as an error with a stack trace.
 /// </summary>
-public sealed class AbandonedRequestTests : DatabaseFixture
+public sealed class AbandonedRequestTests : LoggedApp
 {
-    private readonly LogCapture _log = new();
-    private DebateApp _app = null!;
-    private WebApplicationFactory<Program> _logged = null!;
-
-    private sealed class LogCapture : ILogEventSink
-    {
-        private readonly List<LogEvent> _events = [];
-
-        public void Emit(LogEvent logEvent)
-        {
-            lock (_events)
-                _events.Add(logEvent);
-        }
-
-        public List<LogEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                    return _events.ToList();
-            }
-        }
-    }
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await using (var db = CreateContext())
-            await DemoSeeder.SeedAsync(db, TimeProvider.System);
-        _app = new DebateApp(ConnectionString, new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" });
-        _logged = _app.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_log)));
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await _logged.DisposeAsync();
-        await _app.DisposeAsync();
-        await base.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_page_abandoned_while_it_waits_for_the_database_ends_as_499_without_an_error_in_the_log()
     {
-        var client = _logged.CreateClient();
+        var client = App.CreateClient();
         await using var blocker = await DataSource.OpenConnectionAsync();
         await using var transaction = await blocker.BeginTransactionAsync();
         // The thread's posts held by another transaction: the page's query waits for them.
@@ -75,13 +30,13 @@ public sealed class AbandonedRequestTests : DatabaseFixture
         // The request log's line for it: "HTTP GET /t/scheming-ais responded ...".
         LogEvent? completed = null;
         await WaitUntilAsync(
-            () => Task.FromResult((completed = _log.Events.FirstOrDefault(e =>
+            () => Task.FromResult((completed = Log.Events.FirstOrDefault(e =>
                 e.Properties.ContainsKey("StatusCode") && e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/t/scheming-ais\"")) is not null),
-            () => "the request's line in the log, which holds: " + string.Join(" | ", _log.Events.Select(e => $"{e.Level} {e.RenderMessage()}")));
+            () => "the request's line in the log, which holds: " + string.Join(" | ", Log.Events.Select(e => $"{e.Level} {e.RenderMessage()}")));
         Assert.Equal("499", completed!.Properties["StatusCode"].ToString());
         Assert.Equal(LogEventLevel.Information, completed.Level);
         Assert.Null(completed.Exception);
-        Assert.DoesNotContain(_log.Events, e => e.Level >= LogEventLevel.Error);
+        Assert.DoesNotContain(Log.Events, e => e.Level >= LogEventLevel.Error);
         // The query was cancelled with the request, not left waiting on the lock.
         await WaitUntilAsync(async () => await WaitingOnLocksAsync() == 0, () => "the page's query to be cancelled");
         await transaction.RollbackAsync();
