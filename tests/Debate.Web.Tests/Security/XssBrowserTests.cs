@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Debate.Core.Accounts;
 using Debate.Core.Anchoring;
+using Debate.Core.Claims;
 using Debate.Core.Data;
 using Debate.Core.Interchange;
 using Debate.Core.Markdown;
@@ -55,7 +56,7 @@ public class XssBrowserTests(XssBrowserTests.Fixture fixture) : IClassFixture<Xs
     /// <summary>Tag i's name: the payload goes into its statement and synonyms, the name being an address.</summary>
     private static string TagName(int i) => Key("hostile-tag-", i);
 
-    /// <summary>Payload i is author ai's name and account, tag i's statement and synonym, post pi (and its first revision), the quote and the reply qi makes of it, and pi's provenance address.</summary>
+    /// <summary>Payload i is author ai's name and account, tag i's statement and synonym (its first 64 characters), post pi (and its first revision), the quote and the reply qi makes of it, and pi's provenance address.</summary>
     public static ThreadDocument HostileThread()
     {
         var payloads = HostileInput.Payloads;
@@ -89,7 +90,7 @@ public class XssBrowserTests(XssBrowserTests.Fixture fixture) : IClassFixture<Xs
                 Id = Key("a", i), DisplayName = payload,
                 Accounts = [new AccountInfo { Platform = Platform.Twitter, Handle = payload, Url = payload }],
             }).ToList(),
-            Tags = payloads.Select((payload, i) => new TagInfo { Name = TagName(i), Statement = payload, Synonyms = [payload] }).ToList(),
+            Tags = payloads.Select((payload, i) => new TagInfo { Name = TagName(i), Statement = payload, Synonyms = [payload.Length > TagNames.MaxLength ? payload[..TagNames.MaxLength] : payload] }).ToList(),
             Posts = posts,
         };
     }
