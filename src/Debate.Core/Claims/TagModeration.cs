@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Core.Claims;
 
-/// <summary>A tag's names as the log keeps them.</summary>
-public sealed record TagSnapshot(long Id, string Name, List<string> Synonyms, long? MergedIntoId);
+/// <summary>A tag's names (and statement) as the log keeps them; entries logged before statements were kept have none.</summary>
+public sealed record TagSnapshot(long Id, string Name, List<string> Synonyms, long? MergedIntoId, string? Statement = null);
 
 /// <summary>A rename or merge as logged: the tags before and after, and for a merge the claim tags it moved.</summary>
 public sealed record TagChange(List<TagSnapshot> Tags, List<long> MovedClaimIds);
@@ -18,14 +18,16 @@ public sealed record TagResult(ModerationAction? Action, AccountError? Error)
 }
 
 /// <summary>
-/// Moderators rename tags (the old name becomes a synonym, so old links still lead there) and merge one tag into
-/// another (its claim tags move over, its names redirect). Both are logged with the tags before and after and
-/// undo exactly, as long as nothing has changed the same tags since.
+/// Moderators rename tags (the old name becomes a synonym, so old links still lead there), merge one tag into
+/// another (its claim tags move over, its names redirect) and restate what a tag claims (an imported tag may come
+/// with none). Each is logged with the tags before and after and undoes exactly, as long as nothing has changed the
+/// same tags since.
 /// </summary>
 public static class TagModeration
 {
     public const string RenameKind = "tag-rename";
     public const string MergeKind = "tag-merge";
+    public const string RestateKind = "tag-restate";
     public const string UndoKind = "tag-undo";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -49,6 +51,26 @@ public static class TagModeration
         tag.Name = name;
         tag.Synonyms = [.. tag.Synonyms.Where(s => s != name && s != name.Replace('-', ' ')), oldName];
         var action = Log(db, RenameKind, moderator, now, $"Renamed tag {oldName} to {name}", new TagChange([before], []), new TagChange([Snapshot(tag)], []));
+        await db.SaveChangesAsync(cancellationToken);
+        return new TagResult(action, null);
+    }
+
+    public static async Task<TagResult> RestateAsync(DebateDbContext db, string name, string statement, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(statement);
+        var tag = await OwnTagAsync(db, name, cancellationToken);
+        if (tag is null)
+            return TagResult.Failed("Name", $"There is no tag '{name}'.");
+        var stated = statement.Trim();
+        if (stated.Length == 0 || stated.Length > ClaimTagging.MaxStatementLength || stated.Contains('\n', StringComparison.Ordinal))
+            return TagResult.Failed("Statement", $"The statement is one line of 1 to {ClaimTagging.MaxStatementLength} characters.");
+        if (stated == tag.Statement)
+            return TagResult.Failed("Statement", "The tag already says that.");
+
+        var before = Snapshot(tag);
+        tag.Statement = stated;
+        var action = Log(db, RestateKind, moderator, now, $"Restated tag {tag.Name}: {stated}", new TagChange([before], []), new TagChange([Snapshot(tag)], []));
         await db.SaveChangesAsync(cancellationToken);
         return new TagResult(action, null);
     }
@@ -80,9 +102,9 @@ public static class TagModeration
     public static async Task<TagResult> UndoAsync(DebateDbContext db, long actionId, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var done = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId && (a.Kind == RenameKind || a.Kind == MergeKind), cancellationToken);
+        var done = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId && (a.Kind == RenameKind || a.Kind == MergeKind || a.Kind == RestateKind), cancellationToken);
         if (done is null)
-            return TagResult.Failed("", $"There is no tag rename or merge {actionId}.");
+            return TagResult.Failed("", $"There is no tag rename, merge or restatement {actionId}.");
         if (done.UndoneAt is not null)
             return TagResult.Failed("", "That change was already undone.");
         var before = done.Before!.Deserialize<TagChange>(Json)!;
@@ -104,6 +126,8 @@ public static class TagModeration
             tag.Name = old.Name;
             tag.Synonyms = [.. old.Synonyms];
             tag.MergedIntoId = old.MergedIntoId;
+            if (old.Statement is not null)
+                tag.Statement = old.Statement;
         }
         if (after.MovedClaimIds.Count > 0)
         {
@@ -127,10 +151,12 @@ public static class TagModeration
         return db.Tags.SingleOrDefaultAsync(t => t.Name == normal && t.MergedIntoId == null, cancellationToken);
     }
 
-    private static TagSnapshot Snapshot(Tag tag) => new(tag.Id, tag.Name, [.. tag.Synonyms], tag.MergedIntoId);
+    private static TagSnapshot Snapshot(Tag tag) => new(tag.Id, tag.Name, [.. tag.Synonyms], tag.MergedIntoId, tag.Statement);
 
-    private static bool Same(TagSnapshot a, TagSnapshot b) =>
-        a.Id == b.Id && a.Name == b.Name && a.MergedIntoId == b.MergedIntoId && a.Synonyms.SequenceEqual(b.Synonyms);
+    /// <summary>The tag as logged and as it is now; a statement counts when the log kept one.</summary>
+    private static bool Same(TagSnapshot now, TagSnapshot logged) =>
+        now.Id == logged.Id && now.Name == logged.Name && now.MergedIntoId == logged.MergedIntoId && now.Synonyms.SequenceEqual(logged.Synonyms)
+        && (logged.Statement is null || logged.Statement == now.Statement);
 
     private static ModerationAction Log(DebateDbContext db, string kind, Moderator moderator, DateTimeOffset now, string summary, TagChange before, TagChange after)
     {

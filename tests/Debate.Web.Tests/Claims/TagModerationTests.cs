@@ -92,6 +92,46 @@ public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Restating_gives_an_imported_tag_its_statement_on_its_page_and_undo_takes_it_back()
+    {
+        // An import adds a tag that a claim names without stating it: its statement is empty.
+        var (tag, _) = await TagWithClaimAsync("unstated-claim", "draw llamas");
+        await using (var db = fixture.CreateContext())
+            await db.Tags.Where(t => t.Id == tag.Id).ExecuteUpdateAsync(set => set.SetProperty(t => t.Statement, ""));
+        var before = await ReloadAsync(tag.Id);
+
+        using var restated = await fixture.Moderator.SubmitAsync("/moderation/tags",
+            new Dictionary<string, string> { ["Restate.Name"] = "unstated-claim", ["Restate.Statement"] = "  Training selects for models that draw llamas.  " }, "form.restate-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, restated.StatusCode);
+        Assert.Equal("Training selects for models that draw llamas.", (await ReloadAsync(tag.Id)).Statement);
+        var page = await fixture.App.CreateClient().GetDocumentAsync("/tags/unstated-claim");
+        Assert.Equal("Training selects for models that draw llamas.", page.QuerySelector(".tag-page .statement")!.TextContent);
+
+        using var undone = await UndoAsync(await LastActionAsync(TagModeration.RestateKind));
+
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        var after = await ReloadAsync(tag.Id);
+        Assert.Equal((before.Name, before.Statement, before.MergedIntoId), (after.Name, after.Statement, after.MergedIntoId));
+        Assert.Equal(before.Synonyms, after.Synonyms);
+    }
+
+    [Fact]
+    public async Task A_statement_of_two_lines_or_none_is_refused_beside_the_field_and_kept()
+    {
+        await TagWithClaimAsync("stated-once", "draw llamas");
+        var before = await TagTablesAsync();
+
+        using var refused = await fixture.Moderator.SubmitAsync("/moderation/tags",
+            new Dictionary<string, string> { ["Restate.Name"] = "stated-once", ["Restate.Statement"] = "First line\nsecond line" }, "form.restate-form");
+
+        var page = await refused.ReadDocumentAsync();
+        Assert.Equal("The statement is one line of 1 to 500 characters.", page.QuerySelector("#restate-statement-error")!.TextContent.Trim());
+        Assert.Equal("First line\nsecond line", page.QuerySelector("input[name='Restate.Statement']")!.GetAttribute("value"));
+        Assert.Equal(before, await TagTablesAsync());
+    }
+
+    [Fact]
     public async Task Merging_moves_the_claims_and_redirects_the_name_and_undo_puts_every_claim_back()
     {
         var (from, fromClaim) = await TagWithClaimAsync("sgd-is-lazy", "image generators");
@@ -137,7 +177,7 @@ public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Members_may_not_rename_or_merge_and_forms_need_their_token()
+    public async Task Members_may_not_rename_merge_or_restate_and_forms_need_their_token()
     {
         await TagWithClaimAsync("member-target", "draw llamas");
         await TagWithClaimAsync("member-other", "image generators");
@@ -158,8 +198,14 @@ public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixt
             ["__RequestVerificationToken"] = token, ["Merge.From"] = "member-target", ["Merge.Into"] = "member-other",
         }));
 
+        using var restate = await fixture.Member.PostAsync("/moderation/tags?handler=Restate", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Restate.Name"] = "member-target", ["Restate.Statement"] = "Whatever the member says.",
+        }));
+
         Assert.Equal(HttpStatusCode.Forbidden, rename.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, merge.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, restate.StatusCode);
         Assert.Equal(before, await TagTablesAsync());
 
         using var forged = await fixture.Moderator.PostWithoutTokenAsync("/moderation/tags?handler=Merge", new Dictionary<string, string> { ["Merge.From"] = "member-target", ["Merge.Into"] = "member-other" });

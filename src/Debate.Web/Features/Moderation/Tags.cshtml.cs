@@ -10,14 +10,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Debate.Web.Features.Moderation;
 
-/// <summary>Moderators rename claim tags and merge one into another, each logged and undoable exactly.</summary>
-public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator<TagsModel.RenameInput> renameValidator, IValidator<TagsModel.MergeInput> mergeValidator) : PageModel
+/// <summary>Moderators rename claim tags, merge one into another and restate what a tag claims, each logged and undoable exactly.</summary>
+public sealed class TagsModel(
+    DebateDbContext db, TimeProvider clock,
+    IValidator<TagsModel.RenameInput> renameValidator, IValidator<TagsModel.MergeInput> mergeValidator, IValidator<TagsModel.RestateInput> restateValidator) : PageModel
 {
     [BindProperty]
     public RenameInput Rename { get; set; } = new();
 
     [BindProperty]
     public MergeInput Merge { get; set; } = new();
+
+    [BindProperty]
+    public RestateInput Restate { get; set; } = new();
 
     [TempData]
     public string? StatusMessage { get; set; }
@@ -29,7 +34,7 @@ public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator
 
     public sealed record LogEntry(long Id, string Kind, string Summary, string ActorName, DateTimeOffset At, DateTimeOffset? UndoneAt)
     {
-        public bool CanUndo => Kind is TagModeration.RenameKind or TagModeration.MergeKind && UndoneAt is null;
+        public bool CanUndo => Kind is TagModeration.RenameKind or TagModeration.MergeKind or TagModeration.RestateKind && UndoneAt is null;
     }
 
     public sealed class RenameInput
@@ -42,6 +47,12 @@ public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator
     {
         public string From { get; set; } = "";
         public string Into { get; set; } = "";
+    }
+
+    public sealed class RestateInput
+    {
+        public string Name { get; set; } = "";
+        public string Statement { get; set; } = "";
     }
 
     public sealed class RenameValidator : AbstractValidator<RenameInput>
@@ -62,6 +73,16 @@ public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator
         }
     }
 
+    public sealed class RestateValidator : AbstractValidator<RestateInput>
+    {
+        public RestateValidator()
+        {
+            RuleFor(i => i.Name).NotEmpty().WithMessage("Enter the tag to restate.");
+            RuleFor(i => i.Statement).NotEmpty().WithMessage("Write the claim the tag stands for, in one line.")
+                .MaximumLength(ClaimTagging.MaxStatementLength).WithMessage($"The statement is one line of at most {ClaimTagging.MaxStatementLength} characters.");
+        }
+    }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostRenameAsync(CancellationToken cancellationToken)
@@ -78,6 +99,14 @@ public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator
         if (!result.IsValid)
             return await RefuseAsync(result.Errors.Select(e => new AccountError(e.PropertyName, e.ErrorMessage)), "Merge", cancellationToken);
         return await RespondAsync(() => TagModeration.MergeAsync(db, Merge.From, Merge.Into, Actor(), clock.GetUtcNow(), cancellationToken), "Merge", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRestateAsync(CancellationToken cancellationToken)
+    {
+        var result = await restateValidator.ValidateAsync(Restate, cancellationToken);
+        if (!result.IsValid)
+            return await RefuseAsync(result.Errors.Select(e => new AccountError(e.PropertyName, e.ErrorMessage)), "Restate", cancellationToken);
+        return await RespondAsync(() => TagModeration.RestateAsync(db, Restate.Name, Restate.Statement, Actor(), clock.GetUtcNow(), cancellationToken), "Restate", cancellationToken);
     }
 
     public Task<IActionResult> OnPostUndoAsync(long id, CancellationToken cancellationToken) =>
@@ -120,7 +149,7 @@ public sealed class TagsModel(DebateDbContext db, TimeProvider clock, IValidator
             .Select(t => new TagRow(t.Name, t.Statement, t.Synonyms, db.ClaimTags.Count(c => c.TagId == t.Id && c.State != Debate.Core.Model.ClaimState.Removed)))
             .ToListAsync(cancellationToken);
         Log = await db.ModerationActions.AsNoTracking()
-            .Where(a => a.Kind == TagModeration.RenameKind || a.Kind == TagModeration.MergeKind || a.Kind == TagModeration.UndoKind)
+            .Where(a => a.Kind == TagModeration.RenameKind || a.Kind == TagModeration.MergeKind || a.Kind == TagModeration.RestateKind || a.Kind == TagModeration.UndoKind)
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(50)
             .Select(a => new LogEntry(a.Id, a.Kind, a.Summary, a.ActorName, a.At, a.UndoneAt))
             .ToListAsync(cancellationToken);
