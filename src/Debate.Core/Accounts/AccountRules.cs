@@ -19,7 +19,13 @@ public static class AccountRules
     public const int PasswordMaxLength = 128;
     public const int PasswordMinUniqueCharacters = 6;
     public const int EmailMaxLength = 254;
-    public const int MaxFailedLogins = 5;
+    /// <summary>Wrong passwords from one address before that address may not try the account again for a while.</summary>
+    public const int MaxFailedLoginsFromOneAddress = 5;
+    /// <summary>
+    /// Wrong passwords from anywhere before the account itself is locked: a backstop against guessing from many
+    /// addresses, high enough that one address cannot lock someone else out.
+    /// </summary>
+    public const int MaxFailedLogins = 50;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
 
     public static string UserNameDescription { get; } =

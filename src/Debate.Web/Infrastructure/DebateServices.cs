@@ -34,6 +34,7 @@ internal static class DebateServices
         services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddScoped<Debate.Core.Posting.PostWriter>();
         services.AddDebateAccounts();
+        services.AddSingleton<Features.Account.LoginThrottle>();
         services.AddThreadPageCache(builder.Configuration);
         services.AddSingleton<ThreadDocumentCache>();
         return builder;

@@ -1,5 +1,6 @@
 using System.Net;
 using Debate.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace Debate.Web.Tests.Accounts;
@@ -43,8 +44,16 @@ public class SignInTests(AccountAppFixture fixture) : IClassFixture<AccountAppFi
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
     }
 
+    private const string TooManyFromHere = "Too many wrong passwords for this account from your address. Try again in 15 minutes.";
+
+    private async Task<(int Failed, DateTimeOffset? LockedUntil)> LockoutAsync(string userName)
+    {
+        await using var db = fixture.CreateContext();
+        return await db.Users.Where(u => u.UserName == userName).Select(u => new ValueTuple<int, DateTimeOffset?>(u.AccessFailedCount, u.LockoutEnd)).SingleAsync();
+    }
+
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Five_wrong_passwords_from_one_address_stop_that_address_even_with_the_right_one_but_leave_the_account_open()
     {
         await fixture.CreateUserAsync("joan");
         var client = fixture.App.CreateBrowserLikeClient();
@@ -57,12 +66,47 @@ public class SignInTests(AccountAppFixture fixture) : IClassFixture<AccountAppFi
         using var fifth = await client.SubmitAsync("/account/login", Login("joan", "Wrong-password-5"));
         using var right = await client.SubmitAsync("/account/login", Login("joan", AccountAppFixture.Password));
 
-        Assert.Contains("locked", (await fifth.ReadDocumentAsync()).QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TooManyFromHere, (await fifth.ReadDocumentAsync()).QuerySelector(".form-errors li")!.TextContent);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         var page = await right.ReadDocumentAsync();
-        Assert.Contains("Try again in 15 minutes", page.QuerySelector(".form-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TooManyFromHere, page.QuerySelector(".form-errors li")!.TextContent);
         Assert.Equal("joan", page.QuerySelector("#Input_UserName")!.GetAttribute("value"));
         Assert.Null(page.QuerySelector("#Input_Password")!.GetAttribute("value"));
+        // The account itself is not locked: someone who knows a name cannot keep its owner out from their own address.
+        Assert.Equal((5, (DateTimeOffset?)null), await LockoutAsync("joan"));
+    }
+
+    [Fact]
+    public async Task Fifty_wrong_passwords_from_anywhere_lock_the_account_itself()
+    {
+        await fixture.CreateUserAsync("katherine");
+        // 49 wrong passwords already came from other addresses.
+        await using (var db = fixture.CreateContext())
+            await db.Users.Where(u => u.UserName == "katherine").ExecuteUpdateAsync(set => set.SetProperty(u => u.AccessFailedCount, 49));
+        var client = fixture.App.CreateBrowserLikeClient();
+
+        using var fiftieth = await client.SubmitAsync("/account/login", Login("katherine", "Wrong-password-50"));
+        using var right = await client.SubmitAsync("/account/login", Login("katherine", AccountAppFixture.Password));
+
+        const string locked = "This account is locked after 50 wrong passwords. Try again in 15 minutes.";
+        Assert.Equal(locked, (await fiftieth.ReadDocumentAsync()).QuerySelector(".form-errors li")!.TextContent);
+        Assert.Equal(locked, (await right.ReadDocumentAsync()).QuerySelector(".form-errors li")!.TextContent);
+        Assert.NotNull((await LockoutAsync("katherine")).LockedUntil);
+    }
+
+    [Fact]
+    public async Task A_name_nobody_has_is_stopped_after_five_tries_like_a_real_one()
+    {
+        var client = fixture.App.CreateBrowserLikeClient();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await client.SubmitAsync("/account/login", Login("no-such-member", $"Wrong-password-{attempt}"));
+            Assert.Equal("Wrong username or password.", (await wrong.ReadDocumentAsync()).QuerySelector(".form-errors li")!.TextContent);
+        }
+        using var fifth = await client.SubmitAsync("/account/login", Login("no-such-member", "Wrong-password-5"));
+
+        Assert.Equal(TooManyFromHere, (await fifth.ReadDocumentAsync()).QuerySelector(".form-errors li")!.TextContent);
     }
 
     [Fact]

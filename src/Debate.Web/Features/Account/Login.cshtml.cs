@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Debate.Web.Features.Account;
 
-/// <summary>Log in by username or email; five wrong passwords lock the account for fifteen minutes.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, IValidator<LoginModel.InputModel> validator) : PageModel
+/// <summary>
+/// Log in by username or email. Five wrong passwords from one address stop that address trying the account for
+/// fifteen minutes (<see cref="LoginThrottle"/>); fifty from anywhere lock the account itself as long.
+/// </summary>
+public sealed class LoginModel(SignInManager<AppUser> signIn, IValidator<LoginModel.InputModel> validator, LoginThrottle throttle) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,26 +46,46 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IValidator<LoginMo
     {
         if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken))
             return Rejected();
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.IsBlocked(Input.UserName, address))
+        {
+            ModelState.AddModelError("", TooManyFromHere);
+            return Rejected();
+        }
         var users = signIn.UserManager;
         var user = await users.FindByNameAsync(Input.UserName)
             ?? (Input.UserName.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(Input.UserName) : null);
         if (user is null)
         {
-            // Take as long as a real check, so the answer's timing does not tell which usernames exist.
+            // Take as long as a real check, and count it as one, so the answer does not tell which usernames exist.
             users.PasswordHasher.HashPassword(new AppUser(), Input.Password);
-            ModelState.AddModelError("", WrongPassword);
-            return Rejected();
+            return Refused(address);
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
+        {
+            throttle.Succeeded(Input.UserName, address);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        ModelState.AddModelError("", result.IsLockedOut
-            ? $"This account is locked after {AccountRules.MaxFailedLogins} wrong passwords. Try again in {AccountRules.LockoutDuration.TotalMinutes:0} minutes."
-            : WrongPassword);
-        return Rejected();
+        }
+        if (result.IsLockedOut)
+        {
+            ModelState.AddModelError("", $"This account is locked after {AccountRules.MaxFailedLogins} wrong passwords. Try again in {AccountRules.LockoutDuration.TotalMinutes:0} minutes.");
+            return Rejected();
+        }
+        return Refused(address);
     }
 
     private const string WrongPassword = "Wrong username or password.";
+
+    private static string TooManyFromHere { get; } =
+        $"Too many wrong passwords for this account from your address. Try again in {AccountRules.LockoutDuration.TotalMinutes:0} minutes.";
+
+    private PageResult Refused(System.Net.IPAddress? address)
+    {
+        throttle.Failed(Input.UserName, address);
+        ModelState.AddModelError("", throttle.IsBlocked(Input.UserName, address) ? TooManyFromHere : WrongPassword);
+        return Rejected();
+    }
 
     private PageResult Rejected()
     {
