@@ -11,8 +11,11 @@ public sealed record ThreadDocument
     public const string FormatName = "debate-thread/1";
     public required string Format { get; init; }
     public required ThreadInfo Thread { get; init; }
+    // Required in a file, as the schema says (an empty list is fine); code building a document may leave them empty.
+    [JsonRequired]
     public List<AuthorInfo> Authors { get; init; } = [];
     public List<TagInfo> Tags { get; init; } = [];
+    [JsonRequired]
     public List<PostInfo> Posts { get; init; } = [];
 }
 

@@ -51,6 +51,21 @@ public class ThreadDocumentReaderTests
         Assert.Contains("body", only.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("authors")]
+    [InlineData("posts")]
+    public void A_document_without_its_authors_or_posts_is_refused_by_name(string key)
+    {
+        var json = key == "authors"
+            ? Valid.Replace("\"authors\": [ { \"id\": \"a\", \"displayName\": \"A\" } ],", "", StringComparison.Ordinal)
+            : Valid[..Valid.IndexOf(",\n  \"posts\"", StringComparison.Ordinal)] + "\n}";
+
+        var error = Assert.Single(Refused(json).Errors);
+
+        Assert.Contains($"missing required properties including: '{key}'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("line ", error.Where, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Another_format_is_refused()
     {
