@@ -87,7 +87,7 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         };
         db.Posts.Add(post); // the id comes from the sequence now: the path and the footnote ids hold it
         post.Path = new LTree(parent is null ? post.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{parent.Path}.{post.Id}");
-        var revision = NewRevision(post.Id, 1, reply.Body, reply.UserId, now, editedAt: null);
+        var revision = NewRevision(post.Id, 1, reply.Body, MarkdownRenderer.Render(reply.Body, $"p{post.Id}-"), reply.UserId, now, editedAt: null);
         db.PostRevisions.Add(revision);
         // The post first, without its current revision: a post and its revisions point at each other.
         await db.SaveChangesAsync(cancellationToken);
@@ -111,7 +111,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
     public async Task<PostingResult> EditAsync(PostEdit edit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        if (MarkdownRenderer.TryRender(edit.Body, "pending-") is null)
+        // Rendered once, before the post is locked: footnote ids take the post's own prefix, known from the start.
+        if (MarkdownRenderer.TryRender(edit.Body, $"p{edit.PostId}-") is not { } rendered)
             return PostingResult.Refused(new PostingError("Body", MarkdownTooDeepException.Explanation));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Edits of one post wait for each other here, so each reads the version the one before it left: simultaneous
@@ -130,7 +131,7 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             return PostingResult.Saved(post.Id);
 
         var now = clock.GetUtcNow();
-        var revision = NewRevision(post.Id, post.CurrentRevision.Number + 1, edit.Body, edit.UserId, now, editedAt: now);
+        var revision = NewRevision(post.Id, post.CurrentRevision.Number + 1, edit.Body, rendered, edit.UserId, now, editedAt: now);
         db.PostRevisions.Add(revision);
         post.CurrentRevisionId = revision.Id;
         post.CurrentRevision = revision;
@@ -272,9 +273,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         };
     }
 
-    private static PostRevision NewRevision(long postId, int number, string body, string userId, DateTimeOffset now, DateTimeOffset? editedAt)
+    private static PostRevision NewRevision(long postId, int number, string body, RenderedMarkdown rendered, string userId, DateTimeOffset now, DateTimeOffset? editedAt)
     {
-        var rendered = MarkdownRenderer.Render(body, $"p{postId}-");
         return new PostRevision
         {
             PostId = postId,
