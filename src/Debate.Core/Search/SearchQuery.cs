@@ -150,7 +150,7 @@ public sealed partial record SearchQuery(string Input, string Text, SearchFilter
 
     private static string Example(string key) => key switch
     {
-        "author" => "author:carlsmith",
+        "author" => "author:joe-carlsmith",
         "tag" => "tag:counting-argument",
         "platform" => "platform:twitter",
         "thread" => "thread:scheming-ais",
