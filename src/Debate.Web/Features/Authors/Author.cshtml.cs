@@ -25,7 +25,8 @@ public sealed class AuthorModel(DebateDbContext db) : PageModel
     public int PageNumber { get; private set; }
     public bool HasOlder { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, int page, CancellationToken cancellationToken)
+    // ?page= from the query string only: Razor Pages' own route value "page" (this page's path) would win over it.
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var author = await db.Authors.AsNoTracking()
             .Where(a => a.Slug == slug)
@@ -33,7 +34,7 @@ public sealed class AuthorModel(DebateDbContext db) : PageModel
             .SingleOrDefaultAsync(cancellationToken);
         if (author is null)
             return NotFound();
-        PageNumber = Math.Max(1, page);
+        PageNumber = Math.Max(1, page ?? 1);
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.AuthorId == author.Id && p.MergedIntoId == null && !p.IsHidden && p.Thread!.Status == ThreadStatus.Published)
             .OrderByDescending(p => p.PostedAt).ThenByDescending(p => p.Id)

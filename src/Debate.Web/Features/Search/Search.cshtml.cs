@@ -10,15 +10,13 @@ public sealed class SearchModel(PostSearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
     public SearchResultsView? Results { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    // From the query string only: Razor Pages' own route value "page" (this page's path) would win over ?page=2.
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(Query))
-            Results = SearchResultsView.Of(await search.SearchAsync(Query, PageNumber, cancellationToken));
+            Results = SearchResultsView.Of(await search.SearchAsync(Query, pageNumber ?? 1, cancellationToken));
         return Page();
     }
 }
