@@ -1,4 +1,5 @@
 using System.Text;
+using Debate.Core.Claims;
 using Debate.Core.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -59,11 +60,13 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         var corrected = SearchQuery.Parse(query.WithWordsReplaced(corrections.ToDictionary(c => c.Word, c => c.Replacement)));
         var (correctedScope, correctedErrors) = await ResolveAsync(connection, corrected, cancellationToken);
         if (!corrected.IsValid || correctedErrors.Count > 0)
-            return results with { Corrections = corrections };
-        return await RunAsync(connection, corrected, correctedScope, page, cancellationToken) with
-        {
-            Query = query, CorrectedQuery = corrected.Input, Corrections = corrections,
-        };
+            return results;
+        var correctedResults = await RunAsync(connection, corrected, correctedScope, page, cancellationToken);
+        // Known words include those of hidden posts and old revisions: one that finds nothing a reader can see is
+        // not offered, so a suggestion never tells what a moderator took down.
+        return correctedResults.IsEmpty
+            ? results
+            : correctedResults with { Query = query, CorrectedQuery = corrected.Input, Corrections = corrections };
     }
 
     /// <summary>The filters' names looked up (authors, thread, tags, the quoted post); unknown names are errors.</summary>
@@ -76,13 +79,21 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         await using var batch = new NpgsqlBatch(connection);
         var readers = new List<Func<NpgsqlDataReader, Task>>();
         var hasWords = false;
+        var onlyExcludes = false;
         long[]? authors = null, tags = null;
         long? thread = null;
 
         if (query.Text.Length > 0)
         {
-            Add(batch, "SELECT numnode(websearch_to_tsquery('english', $1))", query.Text);
-            readers.Add(async reader => hasWords = await reader.ReadAsync(cancellationToken) && reader.GetInt32(0) > 0);
+            // querytree is 'T' for a query the index cannot answer: one that only excludes words (-twitter).
+            Add(batch, "SELECT numnode(q), querytree(q) = 'T' FROM websearch_to_tsquery('english', $1) AS q", query.Text);
+            readers.Add(async reader =>
+            {
+                if (!await reader.ReadAsync(cancellationToken) || reader.GetInt32(0) == 0)
+                    return;
+                onlyExcludes = reader.GetBoolean(1);
+                hasWords = !onlyExcludes;
+            });
         }
         if (filters.Author is { } author)
         {
@@ -96,11 +107,24 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         }
         if (filters.Tag is { } tag)
         {
-            // A tag merged into another is searched as the one it became, with every tag merged into that.
-            Add(batch, """
-                WITH named AS (SELECT coalesce(merged_into_id, id) AS id FROM tags WHERE name = $1)
-                SELECT id FROM tags WHERE id IN (SELECT id FROM named) OR merged_into_id IN (SELECT id FROM named)
-                """, tag);
+            // A tag is found by its name or a synonym, as its page is; one merged into another is searched as the tag
+            // at the end of its merges, with every tag merged into that one (16 merges at most: more is a loop).
+            var name = TagNames.Normalize(tag) ?? tag;
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("""
+                WITH RECURSIVE up AS (
+                    (SELECT id, merged_into_id, 0 AS hops FROM tags WHERE name = $1 OR synonyms && $2
+                     ORDER BY name = $1 DESC, merged_into_id IS NOT NULL, id LIMIT 1)
+                    UNION ALL
+                    SELECT t.id, t.merged_into_id, up.hops + 1 FROM tags t JOIN up ON t.id = up.merged_into_id WHERE up.hops < 16),
+                down AS (
+                    SELECT id, 0 AS hops FROM up WHERE merged_into_id IS NULL
+                    UNION ALL
+                    SELECT t.id, down.hops + 1 FROM tags t JOIN down ON t.merged_into_id = down.id WHERE down.hops < 16)
+                SELECT DISTINCT id FROM down
+                """)
+            {
+                Parameters = { new() { Value = name }, new() { Value = new[] { tag, name, name.Replace('-', ' ') }.Distinct().ToArray() } },
+            });
             readers.Add(async reader => tags = await IdsAsync(reader, cancellationToken));
         }
         if (filters.QuotesPost is { } quoted)
@@ -127,7 +151,9 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
             errors.Add($"There is no thread \"{filters.Thread}\" (give the slug from its address, as in thread:scheming-ais).");
         if (tags is { Length: 0 })
             errors.Add($"There is no tag \"{filters.Tag}\".");
-        if (query.Text.Length > 0 && !hasWords && filters.IsEmpty)
+        if (onlyExcludes)
+            errors.Add($"\"{query.Text}\" only leaves words out; give a word to search for as well, as in \"scheming {query.Text}\".");
+        else if (query.Text.Length > 0 && !hasWords && filters.IsEmpty)
             errors.Add($"\"{query.Text}\" has no words to search for: words as common as \"the\" or \"of\" are not searched on their own.");
         return (new Scope(hasWords, authors, thread, tags), errors);
     }
@@ -158,7 +184,8 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         else
         {
             var newest = await NewestAsync(connection, filterSql.ToString(), filterParameters, page, cancellationToken);
-            hasMore = newest.Count > PageSize;
+            // The listing ends with the tenth page, as ranked results do.
+            hasMore = newest.Count > PageSize && page < MostMatches / PageSize;
             matches = newest.Take(PageSize).Select(id => (id, 0.0, (long?)null)).ToList();
         }
 
@@ -272,7 +299,8 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Which candidates matched only in words they quote from another candidate: each goes under the post it quotes
-    /// (its first quote), or under that post's own origin when that too matched only by quoting.
+    /// (the first of its quotes whose source is a candidate too: a reply quoting two posts belongs with the one the
+    /// query found), or under that post's own origin when that too matched only by quoting.
     /// </summary>
     private static async Task<Dictionary<long, long>> GroupingAsync(NpgsqlConnection connection, List<Candidate> candidates, CancellationToken cancellationToken)
     {
@@ -280,17 +308,21 @@ public sealed class PostSearch(NpgsqlDataSource dataSource)
         if (quotingOnly.Length == 0)
             return [];
         await using var command = new NpgsqlCommand(
-            "SELECT DISTINCT ON (post_id) post_id, source_post_id FROM quotes WHERE post_id = ANY($1) ORDER BY post_id, id", connection)
+            "SELECT post_id, source_post_id FROM quotes WHERE post_id = ANY($1) AND source_post_id = ANY($2) ORDER BY post_id, id", connection)
         {
-            Parameters = { new() { Value = quotingOnly } },
+            Parameters = { new() { Value = quotingOnly }, new() { Value = candidates.Select(c => c.Id).ToArray() } },
         };
+        var found = candidates.Select(c => c.Id).ToHashSet();
         var quotes = new Dictionary<long, long>();
         await using (var reader = await Traced(command).ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
-                quotes[reader.GetInt64(0)] = reader.GetInt64(1);
+            {
+                var (reply, source) = (reader.GetInt64(0), reader.GetInt64(1));
+                if (source != reply)
+                    quotes.TryAdd(reply, source);
+            }
         }
-        var found = candidates.Select(c => c.Id).ToHashSet();
         var grouped = new Dictionary<long, long>();
         foreach (var (reply, source) in quotes)
         {

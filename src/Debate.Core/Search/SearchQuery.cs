@@ -67,8 +67,7 @@ public sealed partial record SearchQuery(string Input, string Text, SearchFilter
         input ??= "";
         if (input.Length > MaxLength)
             return new SearchQuery(input, "", new SearchFilters(), [string.Create(CultureInfo.InvariantCulture, $"The query is {input.Length:N0} characters long; the most a query may have is {MaxLength}.")]);
-        // Control characters mean nothing in a query (and PostgreSQL refuses NUL): they count as spaces.
-        var clean = new string(input.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var clean = Cleaned(input);
         var filters = new SearchFilters();
         var errors = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -76,16 +75,13 @@ public sealed partial record SearchQuery(string Input, string Text, SearchFilter
         var last = 0;
         foreach (Match token in Tokens().Matches(clean))
         {
-            if (!token.Groups["key"].Success)
+            if (!IsFilter(token))
                 continue;
             var key = token.Groups["key"].Value.ToLowerInvariant();
-            var value = token.Groups["quoted"].Success ? token.Groups["quoted"].Value.Trim() : token.Groups["value"].Value;
+            var value = Value(token);
             var negated = token.Groups["minus"].Length > 0;
             if (!FilterNames.Contains(key))
             {
-                // "note:" followed by a space, or an address (https://...), is text, not a filter.
-                if (value.Length == 0 || value.StartsWith("//", StringComparison.Ordinal))
-                    continue;
                 errors.Add($"Unknown filter \"{key}:\". The filters are {string.Join(", ", FilterNames.Select(n => n + ":"))}.");
             }
             else if (negated)
@@ -105,13 +101,59 @@ public sealed partial record SearchQuery(string Input, string Text, SearchFilter
         return new SearchQuery(input, Spaces().Replace(text.ToString(), " ").Trim(), filters, errors);
     }
 
-    /// <summary>The same query with some of its words replaced (whole words, any case), filters kept.</summary>
+    private static string Value(Match token) => token.Groups["quoted"].Success ? token.Groups["quoted"].Value.Trim() : token.Groups["value"].Value;
+
+    /// <summary>Whether a token is a filter (known or not): "note:" followed by a space, or an address (https://...), is text.</summary>
+    private static bool IsFilter(Match token) =>
+        token.Groups["key"].Success
+        && (FilterNames.Contains(token.Groups["key"].Value.ToLowerInvariant())
+            || Value(token) is { Length: > 0 } value && !value.StartsWith("//", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Control characters mean nothing in a query (and PostgreSQL refuses NUL), nor does half of a surrogate pair
+    /// (it cannot be sent as UTF-8): they count as spaces.
+    /// </summary>
+    private static string Cleaned(string input)
+    {
+        var chars = input.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+                i++;
+            else if (char.IsControl(chars[i]) || char.IsSurrogate(chars[i]))
+                chars[i] = ' ';
+        }
+        return new string(chars).Trim();
+    }
+
+    /// <summary>
+    /// The same query with some of its searched words replaced (whole words, any case): words in filters and words
+    /// excluded with "-" stay as typed, and a replacement of several words is put in quotes (to keep them together)
+    /// only outside a phrase, which keeps them together already.
+    /// </summary>
     public string WithWordsReplaced(IReadOnlyDictionary<string, string> replacements)
     {
         ArgumentNullException.ThrowIfNull(replacements);
-        return replacements.Aggregate(Input, (query, pair) =>
-            Regex.Replace(query, $@"(?<![\p{{L}}\p{{N}}:]){Regex.Escape(pair.Key)}(?![\p{{L}}\p{{N}}])", pair.Value.Replace("$", "$$", StringComparison.Ordinal),
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+        var lookup = new Dictionary<string, string>(replacements, StringComparer.OrdinalIgnoreCase);
+        var clean = Cleaned(Input);
+        var result = new StringBuilder();
+        var last = 0;
+        foreach (Match token in Tokens().Matches(clean))
+        {
+            result.Append(clean, last, token.Index - last);
+            last = token.Index + token.Length;
+            if (IsFilter(token))
+            {
+                result.Append(token.Value);
+                continue;
+            }
+            var inPhrase = token.Groups["phrase"].Success;
+            result.Append(Words().Replace(token.Value, word =>
+                word.Groups["minus"].Success || !lookup.TryGetValue(word.Groups["word"].Value, out var replacement)
+                    ? word.Value
+                    : inPhrase ? replacement.Trim('"') : replacement));
+        }
+        return result.Append(clean, last, clean.Length - last).ToString();
     }
 
     /// <summary>The words searched for (not those excluded with "-", nor "or"), lower-cased, for spelling suggestions.</summary>
@@ -160,8 +202,9 @@ public sealed partial record SearchQuery(string Input, string Text, SearchFilter
         _ => "quotes:1234",
     };
 
-    // A phrase in quotes is one token, so "author:x said" stays text; a filter's value may be quoted ("author:\"Joe C\"").
-    [GeneratedRegex("""(?<phrase>"[^"]*"?)|(?<minus>-?)(?<key>[A-Za-z]+):(?:"(?<quoted>[^"]*)"?|(?<value>[^\s"]*))|\S+""", RegexOptions.CultureInvariant, 1000)]
+    // A filter's value may be quoted (author:"Joe C"); otherwise a phrase in quotes is one token, wherever its quote
+    // opens (-"x author:y", a-"b c"), so "author:x said" stays text.
+    [GeneratedRegex("""(?<minus>-?)(?<key>[A-Za-z]+):"(?<quoted>[^"]*)"?|(?<phrase>[^\s"]*"[^"]*"?)|(?<minus>-?)(?<key>[A-Za-z]+):(?<value>[^\s"]*)|\S+""", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Tokens();
 
     [GeneratedRegex(@"(?<minus>(?<![\p{L}\p{N}])-)?(?<word>\p{L}+)", RegexOptions.CultureInvariant, 1000)]

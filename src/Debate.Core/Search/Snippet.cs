@@ -78,7 +78,9 @@ public sealed record Snippet(string Text, IReadOnlyList<string> MatchedWords)
         if (oneLine.Length > length)
         {
             var cut = oneLine.LastIndexOf(' ', length);
-            oneLine = oneLine[..(cut > length / 2 ? cut : length)] + "…";
+            if (cut <= length / 2)
+                cut = char.IsLowSurrogate(oneLine[length]) ? length - 1 : length; // never half of an emoji
+            oneLine = oneLine[..cut] + "…";
         }
         return new Snippet(oneLine.Replace(Start.ToString(), "", StringComparison.Ordinal).Replace(Stop.ToString(), "", StringComparison.Ordinal), []);
     }

@@ -232,6 +232,68 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
     }
 
     [Fact]
+    public async Task A_word_only_hidden_deleted_or_draft_posts_hold_is_never_suggested()
+    {
+        // "Zyzzyva" is in the hidden post, the deleted one and the draft thread, nowhere a reader can see.
+        var results = await SearchAsync("zyzzyvaa");
+
+        Assert.Null(results.CorrectedQuery);
+        Assert.Empty(results.Corrections);
+        Assert.Empty(results.Posts);
+        var page = await _client.GetDocumentAsync("/search?q=zyzzyvaa");
+        Assert.Null(page.QuerySelector(".corrected"));
+        Assert.DoesNotContain("zyzzyva ", page.Body!.TextContent.ToLowerInvariant() + " ", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reply_quoting_two_posts_is_listed_under_the_one_the_words_are_from()
+    {
+        const string First = "Quartzite ledgers keep the old accounts";
+        const string Second = "Basalt obelisks mark the border";
+        await using var db = fixture.CreateContext();
+        await new Debate.Core.Interchange.ThreadImporter(db, TimeProvider.System).ImportAsync(new Debate.Core.Interchange.ThreadDocument
+        {
+            Format = Debate.Core.Interchange.ThreadDocument.FormatName,
+            Thread = new Debate.Core.Interchange.ThreadInfo { Slug = "two-quotes", Title = "Stones" },
+            Authors = [new Debate.Core.Interchange.AuthorInfo { Id = "eve", DisplayName = "Eve" }],
+            Posts =
+            [
+                new Debate.Core.Interchange.PostInfo { Id = "first", AuthorId = "eve", PostedAt = SearchThread.Posted, Body = First + "." },
+                new Debate.Core.Interchange.PostInfo { Id = "second", AuthorId = "eve", PostedAt = SearchThread.Posted.AddHours(1), Body = Second + "." },
+                new Debate.Core.Interchange.PostInfo
+                {
+                    Id = "both", ParentId = "second", AuthorId = "eve", PostedAt = SearchThread.Posted.AddHours(2),
+                    Body = $"> {First}\n\nand\n\n> {Second}\n\nI disagree with both.",
+                    Quotes = [Reading.ReadingThread.Quote("first", 1, First + ".", First), Reading.ReadingThread.Quote("second", 1, Second + ".", Second)],
+                },
+            ],
+        }, "two-quotes.json");
+        var ids = await db.Posts.Where(p => p.Thread!.Slug == "two-quotes").ToDictionaryAsync(p => p.ImportKey!, p => p.Id);
+
+        var results = await SearchAsync("basalt obelisks");
+
+        var hit = Assert.Single(results.Posts);
+        Assert.Equal(ids["second"], hit.Id);
+        Assert.Equal(1, hit.QuotedCount);
+        Assert.Equal(ids["both"], Assert.Single(hit.QuotedBy).Id);
+    }
+
+    [Fact]
+    public async Task A_tag_filter_follows_every_merge_and_takes_the_name_as_typed()
+    {
+        await using var db = fixture.CreateContext();
+        var current = await db.Tags.SingleAsync(t => t.Name == "gradient-hacking");
+        var older = new Debate.Core.Model.Tag { Name = "steering-training", Statement = "Old name.", MergedIntoId = current.Id, CreatedAt = DateTimeOffset.UtcNow };
+        db.Tags.Add(older);
+        await db.SaveChangesAsync();
+        db.Tags.Add(new Debate.Core.Model.Tag { Name = "self-steering", Statement = "Oldest name.", MergedIntoId = older.Id, CreatedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+
+        Assert.Equal([Id("origin")], await PostIdsAsync("gradient tag:self-steering"));
+        Assert.Equal([Id("origin")], await PostIdsAsync("gradient tag:\"Gradient hacking\""));
+    }
+
+    [Fact]
     public async Task New_words_can_be_suggested_as_soon_as_they_are_written()
     {
         await using var db = fixture.CreateContext();
@@ -262,6 +324,10 @@ public class SearchTests(SearchAppFixture fixture) : IClassFixture<SearchAppFixt
     [InlineData("gradient\u0000\u0001\u001b[31m hacking", HttpStatusCode.OK, "")]
     [InlineData("\"\"\"\" - - or or", HttpStatusCode.BadRequest, "has no words to search for")]
     [InlineData("see https://example.org/x?a=1 and note: this", HttpStatusCode.OK, "")]
+    [InlineData("-\"gradient author:nobody\" hacking", HttpStatusCode.OK, "")]
+    [InlineData("\"see arXiv:2311.08379\" gradient", HttpStatusCode.OK, "")]
+    [InlineData("-twitter", HttpStatusCode.BadRequest, "only leaves words out")]
+    [InlineData("-twitter author:bob", HttpStatusCode.BadRequest, "only leaves words out")]
     public async Task Awkward_queries_give_a_normal_answer(string query, HttpStatusCode expected, string message)
     {
         using var api = await _client.GetAsync("/api/search?q=" + Uri.EscapeDataString(query));
