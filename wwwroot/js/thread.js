@@ -62,7 +62,16 @@
     return target;
   };
 
-  const highlightFromHash = () => highlight(decodeURIComponent(location.hash.slice(1)));
+  // A hand-typed address may hold a bad escape (#100%): it names no element, and must not stop the script.
+  const hashId = () => {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return location.hash.slice(1);
+    }
+  };
+
+  const highlightFromHash = () => highlight(hashId());
 
   window.addEventListener('hashchange', highlightFromHash);
 
@@ -222,7 +231,7 @@
 
   const markSearchWords = () => {
     const words = new URLSearchParams(location.search).get('hl')?.split(/\s+/).filter((w) => w.length > 0) ?? [];
-    const post = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const post = location.hash && document.getElementById(hashId());
     const body = post?.querySelector('.post-body');
     if (!body || words.length === 0) return;
     const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

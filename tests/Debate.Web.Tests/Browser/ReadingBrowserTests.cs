@@ -47,6 +47,26 @@ public class ReadingBrowserTests(ReadingAppFixture fixture) : IClassFixture<Read
     }
 
     [Fact]
+    public async Task An_address_with_a_bad_escape_after_the_hash_still_gets_the_whole_script()
+    {
+        // "#100%" cannot be decoded: the script must treat it as naming nothing, and go on setting up (Escape last).
+        var page = await Infrastructure.Browser.NewPageAsync(fixture.ServerAddress);
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        await page.GotoAsync($"/t/{Slug}#100%");
+        var quote = page.Locator($"#p{Id("a2")} a.quote-source");
+
+        await quote.HoverAsync();
+        var preview = page.Locator(".quote-preview");
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(preview).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hovering_a_quote_previews_its_source_with_the_quoted_words_highlighted()
     {
         var page = await OpenAsync($"/t/{Slug}");

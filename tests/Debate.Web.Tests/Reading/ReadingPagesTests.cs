@@ -308,9 +308,36 @@ public class ReadingPagesTests(ReadingAppFixture fixture) : IClassFixture<Readin
         var other = await db.Posts.Where(p => p.Thread!.Slug == ReadingAppFixture.OtherSlug).Select(p => p.Id).SingleAsync();
 
         using var response = await _client.GetAsync($"/t/{Slug}/p/{other}");
+        // From a search result: the words to mark go along.
+        using var fromSearch = await _client.GetAsync($"/t/{Slug}/p/{other}?hl=stone%20road#p{other}");
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal($"/t/{ReadingAppFixture.OtherSlug}/p/{other}", response.Headers.Location!.ToString());
+        Assert.Equal($"/t/{ReadingAppFixture.OtherSlug}/p/{other}#p{other}", response.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.MovedPermanently, fromSearch.StatusCode);
+        Assert.Equal($"/t/{ReadingAppFixture.OtherSlug}/p/{other}?hl=stone%20road#p{other}", fromSearch.Headers.Location!.ToString());
+    }
+
+    [Fact]
+    public async Task A_query_string_the_page_does_not_read_is_served_from_the_same_cached_page()
+    {
+        // Only order and from change the page: anything else added to the address must not build it again.
+        await (await _client.GetAsync($"/t/{Slug}?order=newest&ref=first")).Content.ReadAsStringAsync();
+        using var counter = new SqlCommandCounter(fixture.ConnectionString);
+
+        using var response = await _client.GetAsync($"/t/{Slug}?order=newest&ref=second&hl=anything");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Single(counter.Commands);
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("50000000")]
+    public async Task An_author_page_far_past_the_last_is_empty_not_an_error(string page)
+    {
+        var document = await _client.GetDocumentAsync("/authors/quintin-pope?page=" + page);
+
+        Assert.Equal("No posts on this page.", document.QuerySelector("#posts-heading + p")!.TextContent);
     }
 
     [Theory]

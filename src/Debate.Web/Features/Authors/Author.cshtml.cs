@@ -34,7 +34,8 @@ public sealed class AuthorModel(DebateDbContext db) : PageModel
             .SingleOrDefaultAsync(cancellationToken);
         if (author is null)
             return NotFound();
-        PageNumber = Math.Max(1, page ?? 1);
+        // Far past the last page is simply empty; the offset must still fit in an int.
+        PageNumber = Math.Clamp(page ?? 1, 1, int.MaxValue / PageSize);
         var posts = await db.Posts.AsNoTracking()
             .Where(p => p.AuthorId == author.Id && p.MergedIntoId == null && !p.IsHidden && p.Thread!.Status == ThreadStatus.Published)
             .OrderByDescending(p => p.PostedAt).ThenByDescending(p => p.Id)
@@ -53,7 +54,7 @@ public sealed class AuthorModel(DebateDbContext db) : PageModel
         Accounts = author.Accounts;
         HasOlder = posts.Count > PageSize;
         Posts = posts.Take(PageSize)
-            .Select(p => new PostShown(p.Id, p.Slug, p.Title, p.PostedAt, p.IsDeleted, p.IsDeleted ? "" : TextExcerpt.Of(p.Own, 240), p.Provenance))
+            .Select(p => new PostShown(p.Id, p.Slug, p.Title, p.PostedAt, p.IsDeleted, p.IsDeleted ? "" : TextExcerpt.Of(p.Own, 240), p.IsDeleted ? [] : p.Provenance))
             .ToList();
         Platforms = Posts.SelectMany(p => p.Provenance).Select(p => p.Platform).Concat(Accounts.Select(a => a.Platform)).Distinct().Order().ToList();
         return Page();

@@ -17,12 +17,19 @@ public sealed class PermalinkModel(DebateDbContext db) : PageModel
     public PostWindow Replies { get; private set; } = null!;
     public PostListModel ReplyList { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, long id, string? order, int from, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, long id, string? order, int from, string? hl, CancellationToken cancellationToken)
     {
         var treeOrder = Links.ParseOrder(order);
         var found = await PostAddress.FindAsync(db, slug, id, cancellationToken);
         if (found.MovedElsewhere)
-            return RedirectPermanent(Links.Post(found.Location!.ThreadSlug, found.Location.Id, treeOrder, from));
+        {
+            // The words a search result marks go along, and the fragment names the post as it is now (a merged
+            // repost's own id names nothing on its original's page).
+            var target = Links.Post(found.Location!.ThreadSlug, found.Location.Id, treeOrder, from);
+            if (!string.IsNullOrWhiteSpace(hl))
+                target += (target.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "hl=" + Uri.EscapeDataString(hl);
+            return RedirectPermanent(target + "#" + Links.PostId(found.Location.Id));
+        }
         if (found is not { Thread: { } thread, Location: { } post })
             return NotFound();
 

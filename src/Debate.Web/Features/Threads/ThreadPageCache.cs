@@ -25,7 +25,9 @@ internal static class ThreadPageCache
             // What the cache may hold in all; the working set stays bounded however many threads are read.
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 64L) * 1024 * 1024;
             // The default policy is included: GET and HEAD only, anonymous only, 200 only, no response setting a cookie.
-            options.AddPolicy(PolicyName, policy => policy.VaryByValue(PageVersionAsync).Expire(Lifetime));
+            // Keyed by the only query values the pages read: any other (?hl= is for the script, ?x=1 for anyone wanting
+            // to build the page again and again) is served the same entry.
+            options.AddPolicy(PolicyName, policy => policy.VaryByValue(PageVersionAsync).SetVaryByQuery("order", "from").Expire(Lifetime));
         });
 
     private static async ValueTask<KeyValuePair<string, string>> PageVersionAsync(HttpContext context, CancellationToken cancellationToken)
