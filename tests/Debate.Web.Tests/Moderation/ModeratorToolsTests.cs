@@ -119,7 +119,7 @@ public class ModeratorToolsTests(ModeratorToolsFixture fixture) : IClassFixture<
         using (var old = await fixture.Anonymous.GetAsync($"/t/tools-from/p/{Id("tools-from", "d5")}"))
         {
             Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-            Assert.Equal($"/t/tools-to/p/{Id("tools-from", "d5")}", old.Headers.Location!.OriginalString);
+            Assert.Equal($"/t/tools-to/p/{Id("tools-from", "d5")}#p{Id("tools-from", "d5")}", old.Headers.Location!.OriginalString);
         }
         var newPage = await fixture.Anonymous.GetDocumentAsync($"/t/tools-to/p/{target}");
         Assert.NotNull(newPage.QuerySelector($"#p{moved}"));
