@@ -111,11 +111,14 @@ public static class ClaimTagging
             DecidedByUserId = decides ? actor.UserId : null,
             CreatedAt = now,
         };
+        // The claim and its log entry stand or fall together: the entry needs the claim's id, so two saves, one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ClaimTags.Add(claim);
         await db.SaveChangesAsync(cancellationToken);
         var verb = decides ? "Tagged" : "Proposed";
         var action = Log(db, decides ? ConfirmKind : ProposeKind, actor, now, post, $"{verb} “{Short(exact)}” as {tag.Name} ({Word(request.Stance)})", null, claim);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ClaimResult(claim, action, [], []);
     }
 
@@ -158,7 +161,7 @@ public static class ClaimTagging
     /// <summary>The anchor for the words: where the reader said they stand, or the one place they do; else why not.</summary>
     private static (TextAnchor? Anchor, string? Error, IReadOnlyList<SpanPlace> Places) Anchor(string text, string exact, int? start)
     {
-        if (start is int at && at >= 0 && at + exact.Length <= text.Length && string.CompareOrdinal(text, at, exact, 0, exact.Length) == 0)
+        if (start is int at && at >= 0 && at <= text.Length - exact.Length && string.CompareOrdinal(text, at, exact, 0, exact.Length) == 0)
             return (TextAnchoring.Create(text, at, at + exact.Length), null, []);
         var places = new List<SpanPlace>();
         for (var i = text.IndexOf(exact, StringComparison.Ordinal); i >= 0; i = text.IndexOf(exact, i + 1, StringComparison.Ordinal))
@@ -202,5 +205,6 @@ public static class ClaimTagging
 
     public static string Word(Stance stance) => stance.ToString().ToLowerInvariant();
 
-    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
+    // Never cut between the two halves of an emoji: half of one cannot be stored as UTF-8.
+    private static string Short(string text) => text.Length <= 60 ? text : text[..(char.IsHighSurrogate(text[56]) ? 56 : 57)] + "…";
 }

@@ -30,9 +30,38 @@ public static class TagModeration
     public const string RestateKind = "tag-restate";
     public const string UndoKind = "tag-undo";
 
+    /// <summary>The lock's key; the two-number form keeps it apart from the app's one-number (hash) locks.</summary>
+    private const int ChangesLock = 0x7461_6773; // "tags"
+
+    /// <summary>
+    /// Tag changes run one at a time, each reading the tags after the one before it committed: two moderators merging
+    /// two tags into each other at once would otherwise both succeed and leave a loop neither could undo.
+    /// </summary>
+    private static async Task<TagResult> OneAtATimeAsync(DebateDbContext db, Func<Task<TagResult>> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChangesLock}, 1)", cancellationToken);
+        var result = await change();
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public static Task<TagResult> RenameAsync(DebateDbContext db, string currentName, string newName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(db, () => RenameOneAsync(db, currentName, newName, moderator, now, cancellationToken), cancellationToken);
+
+    public static Task<TagResult> RestateAsync(DebateDbContext db, string name, string statement, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(db, () => RestateOneAsync(db, name, statement, moderator, now, cancellationToken), cancellationToken);
+
+    public static Task<TagResult> MergeAsync(DebateDbContext db, string fromName, string intoName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(db, () => MergeOneAsync(db, fromName, intoName, moderator, now, cancellationToken), cancellationToken);
+
+    public static Task<TagResult> UndoAsync(DebateDbContext db, long actionId, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        OneAtATimeAsync(db, () => UndoOneAsync(db, actionId, moderator, now, cancellationToken), cancellationToken);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<TagResult> RenameAsync(DebateDbContext db, string currentName, string newName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
+    private static async Task<TagResult> RenameOneAsync(DebateDbContext db, string currentName, string newName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var tag = await OwnTagAsync(db, currentName, cancellationToken);
@@ -55,7 +84,7 @@ public static class TagModeration
         return new TagResult(action, null);
     }
 
-    public static async Task<TagResult> RestateAsync(DebateDbContext db, string name, string statement, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
+    private static async Task<TagResult> RestateOneAsync(DebateDbContext db, string name, string statement, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(statement);
@@ -75,7 +104,7 @@ public static class TagModeration
         return new TagResult(action, null);
     }
 
-    public static async Task<TagResult> MergeAsync(DebateDbContext db, string fromName, string intoName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
+    private static async Task<TagResult> MergeOneAsync(DebateDbContext db, string fromName, string intoName, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var from = await OwnTagAsync(db, fromName, cancellationToken);
@@ -99,7 +128,7 @@ public static class TagModeration
     }
 
     /// <summary>Puts the tags (and, for a merge, the claim tags it moved) back exactly as they were before the action.</summary>
-    public static async Task<TagResult> UndoAsync(DebateDbContext db, long actionId, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken = default)
+    private static async Task<TagResult> UndoOneAsync(DebateDbContext db, long actionId, Moderator moderator, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var done = await db.ModerationActions.SingleOrDefaultAsync(a => a.Id == actionId && (a.Kind == RenameKind || a.Kind == MergeKind || a.Kind == RestateKind), cancellationToken);

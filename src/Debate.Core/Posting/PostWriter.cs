@@ -120,15 +120,16 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM posts WHERE id = {edit.PostId} FOR UPDATE", cancellationToken);
         var post = await db.Posts.Include(p => p.CurrentRevision).Include(p => p.Thread)
             .SingleOrDefaultAsync(p => p.Id == edit.PostId && p.MergedIntoId == null, cancellationToken);
-        if (post is null || post.CurrentRevision is null)
+        if (post is null || post.CurrentRevision is null || post.Thread?.Status != ThreadStatus.Published)
             return PostingResult.NotFound;
         if (post.IsDeleted)
             return PostingResult.Refused(new PostingError("", "This post was deleted; a deleted post is not edited."));
+        // The text already says what is sent (the form sent twice): nothing to save and nothing in conflict.
+        if (string.Equals(post.CurrentRevision.Body, edit.Body, StringComparison.Ordinal))
+            return PostingResult.Saved(post.Id);
         db.Entry(post).Property(p => p.Version).OriginalValue = edit.ExpectedVersion;
         if (post.Version != edit.ExpectedVersion)
             return Conflict(post);
-        if (string.Equals(post.CurrentRevision.Body, edit.Body, StringComparison.Ordinal))
-            return PostingResult.Saved(post.Id);
 
         var now = clock.GetUtcNow();
         var revision = NewRevision(post.Id, post.CurrentRevision.Number + 1, edit.Body, rendered, edit.UserId, now, editedAt: now);
@@ -208,7 +209,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         var ids = quotes.Select(q => q.SourceRevisionId).Distinct().ToList();
         return await (from r in db.PostRevisions.AsNoTracking()
                       join p in db.Posts on r.PostId equals p.Id
-                      where ids.Contains(r.Id)
+                      // A draft thread's posts are not to be read yet, so not to be quoted either.
+                      where ids.Contains(r.Id) && p.Thread!.Status == ThreadStatus.Published
                       select new SourceRevision(r.Id, r.PostId, r.Number, r.PlainText, p.CurrentRevisionId,
                           p.CurrentRevisionId == r.Id ? null : p.CurrentRevision!.PlainText, p.Author!.DisplayName,
                           p.IsDeleted || p.IsHidden || p.MergedIntoId != null))
@@ -236,7 +238,9 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
                 errors.Add(new PostingError(field, $"{name} is from {source.AuthorName}'s post, which was deleted or hidden since. Remove the quote."));
                 continue;
             }
-            if (quote.Exact.Trim().Length == 0 || quote.Start < 0 || quote.End > source.PlainText.Length || quote.End - quote.Start != quote.Exact.Length
+            // Bounds first, without sums that could overflow on hostile offsets.
+            if (quote.Exact.Trim().Length == 0 || quote.Start < 0 || quote.Start > source.PlainText.Length - quote.Exact.Length
+                || quote.End != quote.Start + quote.Exact.Length
                 || string.CompareOrdinal(source.PlainText, quote.Start, quote.Exact, 0, quote.Exact.Length) != 0)
             {
                 errors.Add(new PostingError(field,

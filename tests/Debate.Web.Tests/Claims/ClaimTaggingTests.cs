@@ -155,6 +155,38 @@ public class ClaimTaggingTests(ClaimTaggingTests.Fixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_start_offset_far_past_the_text_is_ignored_for_the_one_place_the_words_stand()
+    {
+        using var response = await TagAsync(fixture.Member, "a1", SpeedWords, "overflowing-start", "supports", "A claim.", start: int.MaxValue);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var claim = await ClaimAsync("a1", SpeedWords);
+        Assert.Equal("overflowing-start", claim.Tag!.Name);
+    }
+
+    [Fact]
+    public async Task Words_with_an_emoji_where_the_log_cuts_them_are_tagged_and_logged()
+    {
+        // 56 characters, then an emoji across the 57th and 58th: the log's summary cuts long words at 57.
+        var words = "Emoji cut: " + new string('w', 45) + "\U0001F600 and the words that follow it here.";
+        using var reply = await fixture.Member.SubmitAsync($"/t/{Slug}/reply?to={Id("a1")}", new Dictionary<string, string> { ["Input.Body"] = words }, "form.reply-form");
+        Assert.Equal(HttpStatusCode.Redirect, reply.StatusCode);
+        var location = reply.Headers.Location!.ToString();
+        var postId = long.Parse(location[(location.LastIndexOf("#p", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await fixture.Member.SubmitAsync($"/t/{Slug}/p/{postId}/claims",
+            new Dictionary<string, string> { ["Input.Exact"] = words, ["Input.TagName"] = "emoji-cut", ["Input.Stance"] = "supports", ["Input.Statement"] = "A claim." },
+            "form.claim-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = fixture.CreateContext();
+        var claim = await db.ClaimTags.SingleAsync(c => c.PostId == postId);
+        var logged = await db.ModerationActions.Where(a => a.PostId == postId).Select(a => a.Summary).SingleAsync();
+        Assert.Equal(words, claim.Anchor.Exact);
+        Assert.Contains("Emoji cut: " + new string('w', 45) + "…", logged, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_new_tag_needs_a_statement()
     {
         using var response = await TagAsync(fixture.Member, "a1", SpeedWords, "never-stated", "supports");

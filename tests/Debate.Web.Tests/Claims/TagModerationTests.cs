@@ -63,6 +63,33 @@ public class TagModerationTests(TagModerationTests.Fixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Two_moderators_merging_two_tags_into_each_other_at_once_make_one_merge_never_a_loop()
+    {
+        for (var round = 0; round < 8; round++)
+        {
+            var (east, _) = await TagWithClaimAsync($"race-east-{round}", Reading.ReadingThread.CountingWords);
+            var (west, _) = await TagWithClaimAsync($"race-west-{round}", Reading.ReadingThread.CountingWords);
+
+            var results = await Task.WhenAll(
+                InOwnContextAsync(db => TagModeration.MergeAsync(db, east.Name, west.Name, new Moderator("", "first"), DateTimeOffset.UtcNow)),
+                InOwnContextAsync(db => TagModeration.MergeAsync(db, west.Name, east.Name, new Moderator("", "second"), DateTimeOffset.UtcNow)));
+
+            Assert.Single(results, r => r.Error is null);
+            var (eastNow, westNow) = (await ReloadAsync(east.Id), await ReloadAsync(west.Id));
+            Assert.Single(new[] { eastNow.MergedIntoId, westNow.MergedIntoId }, into => into is not null);
+            // And the merge that stood can be undone.
+            var done = results.Single(r => r.Error is null).Action!.Id;
+            Assert.Null((await InOwnContextAsync(db => TagModeration.UndoAsync(db, done, new Moderator("", "first"), DateTimeOffset.UtcNow))).Error);
+        }
+    }
+
+    private async Task<TagResult> InOwnContextAsync(Func<Debate.Core.Data.DebateDbContext, Task<TagResult>> change)
+    {
+        await using var db = fixture.CreateContext();
+        return await change(db);
+    }
+
+    [Fact]
     public async Task Renaming_keeps_the_old_name_as_a_redirecting_synonym_and_undo_restores_it_exactly()
     {
         var (tag, _) = await TagWithClaimAsync("inner-alignment", "draw llamas", "mesa optimisation");

@@ -99,6 +99,23 @@ public class EditTests(PostingAppFixture fixture) : IClassFixture<PostingAppFixt
     }
 
     [Fact]
+    public async Task An_edit_form_sent_twice_saves_one_revision_and_reports_no_conflict()
+    {
+        var author = await fixture.LoggedInClientAsync("double-click");
+        var postId = await PostingAppFixture.PostAsync(author, null, "Before the edit.");
+        var form = await PostingAppFixture.OpenFormAsync(author, EditPath(postId), "form.edit-form");
+        form["Input.Body"] = "After the edit.";
+
+        using var first = await author.PostAsync(EditPath(postId), new FormUrlEncodedContent(form));
+        using var second = await author.PostAsync(EditPath(postId), new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        await using var db = fixture.CreateContext();
+        Assert.Equal(2, await db.PostRevisions.CountAsync(r => r.PostId == postId));
+    }
+
+    [Fact]
     public async Task The_second_of_two_simultaneous_edits_is_refused_with_its_text_kept_and_nothing_overwritten()
     {
         var author = await fixture.LoggedInClientAsync("two-tabs");

@@ -1,5 +1,6 @@
 using Debate.Core.Data;
 using Debate.Core.Markdown;
+using Debate.Core.Model;
 using Debate.Core.Posting;
 using Debate.Web.Features.Shared;
 using Debate.Web.Infrastructure;
@@ -100,7 +101,9 @@ public sealed class EditModel(DebateDbContext db, PostWriter writer, IValidator<
 
     private Task<EditedPost?> FindAsync(string slug, long id, bool includeDeleted, CancellationToken cancellationToken) =>
         db.Posts.AsNoTracking()
-            .Where(p => p.Id == id && p.Thread!.Slug == slug && (includeDeleted || !p.IsDeleted) && p.MergedIntoId == null && p.CurrentRevisionId != null)
+            // A draft thread is the reconstruction under review: its posts change only through the review.
+            .Where(p => p.Id == id && p.Thread!.Slug == slug && p.Thread.Status == ThreadStatus.Published
+                && (includeDeleted || !p.IsDeleted) && p.MergedIntoId == null && p.CurrentRevisionId != null)
             .Select(p => new EditedPost(p.Id, p.Thread!.Slug, p.Thread.Title, p.AuthorId, p.Author!.DisplayName, p.CurrentRevision!.Body, p.Version))
             .SingleOrDefaultAsync(cancellationToken);
 }
