@@ -9,7 +9,7 @@ public static class ThreadExporter
 {
     /// <param name="withHiddenText">
     /// False for readers who are not moderators: hidden and deleted posts keep their place in the tree but lose their
-    /// words, as on the thread's pages.
+    /// words, and only confirmed claims are listed, as on the thread's pages.
     /// </param>
     public static async Task<ThreadDocument?> ExportAsync(DebateDbContext db, string slug, bool withHiddenText = true, CancellationToken cancellationToken = default)
     {
@@ -46,6 +46,9 @@ public static class ThreadExporter
         var revisionNumbers = revisions.SelectMany(r => r).ToDictionary(r => r.Id, r => r.Number);
         var revisionsById = revisions.SelectMany(r => r).ToDictionary(r => r.Id);
         bool Withheld(Post p) => (p.IsHidden || p.IsDeleted) && !withHiddenText;
+        // Readers get confirmed claims only (a proposal waits for the author or a moderator); a full export keeps proposals.
+        IEnumerable<ClaimTag> ShownClaims(Post p) => Withheld(p) ? [] : p.Claims
+            .Where(c => withHiddenText ? c.State != ClaimState.Removed : c.State == ClaimState.Confirmed).OrderBy(c => c.Id);
         var withheld = posts.Where(Withheld).Select(p => p.Id).ToHashSet();
 
         // A quote names a revision of a post in this document and where its words stand in it. Quotes reaching into
@@ -99,7 +102,7 @@ public static class ThreadExporter
                 DisplayName = a.DisplayName,
                 Accounts = a.Accounts.OrderBy(x => x.Id).Select(x => new AccountInfo { Platform = x.Platform, Handle = x.Handle, Url = x.Url }).ToList(),
             }).ToList(),
-            Tags = ordered.SelectMany(p => p.Claims).Select(c => c.Tag!).DistinctBy(t => t.Id)
+            Tags = ordered.SelectMany(ShownClaims).Select(c => c.Tag!).DistinctBy(t => t.Id)
                 .Select(t => new TagInfo { Name = t.Name, Statement = t.Statement, Synonyms = t.Synonyms }).ToList(),
             Posts = ordered.Select(p => new PostInfo
             {
@@ -123,7 +126,7 @@ public static class ThreadExporter
                     SpanEnd = x.SpanEnd,
                 }).ToList(),
                 Quotes = Withheld(p) ? [] : p.Quotes.OrderBy(q => q.Id).Select(Exported).OfType<QuoteInfo>().ToList(),
-                Claims = Withheld(p) ? [] : p.Claims.Where(c => c.State != ClaimState.Removed).OrderBy(c => c.Id).Select(c => new ClaimInfo
+                Claims = ShownClaims(p).Select(c => new ClaimInfo
                 {
                     Tag = c.Tag!.Name,
                     Stance = c.Stance,

@@ -70,7 +70,8 @@ public static class ReadingQueries
                 IsLocked = t.IsLocked,
                 MovedAway = db.PostMoves.Where(m => m.FromThreadId == t.Id && m.FromParentId == null)
                     .Join(db.Posts, m => m.PostId, p => p.Id, (m, p) => p)
-                    .Where(p => p.ThreadId != t.Id || p.ParentId != null)
+                    // A post moved into a draft thread has no page yet to lead to.
+                    .Where(p => (p.ThreadId != t.Id || p.ParentId != null) && p.Thread!.Status == ThreadStatus.Published)
                     .OrderBy(p => p.PostedAt).ThenBy(p => p.Id)
                     .Select(p => new MovedPost(p.Id, p.Author!.DisplayName, p.Thread!.Slug, p.Thread.Title))
                     .ToList(),
@@ -127,7 +128,7 @@ public static class ReadingQueries
                 // Replies a moderator moved away from under this post and that stand elsewhere now.
                 MovedAway = db.PostMoves.Where(m => m.FromParentId == p.Id)
                     .Join(db.Posts, m => m.PostId, moved => moved.Id, (m, moved) => moved)
-                    .Where(moved => moved.ParentId != p.Id)
+                    .Where(moved => moved.ParentId != p.Id && moved.Thread!.Status == ThreadStatus.Published)
                     .OrderBy(moved => moved.PostedAt).ThenBy(moved => moved.Id)
                     .Select(moved => new MovedPost(moved.Id, moved.Author!.DisplayName, moved.Thread!.Slug, moved.Thread.Title))
                     .ToList(),
@@ -203,11 +204,13 @@ public static class ReadingQueries
         return rows.Select(ToQuoteLink).ToList();
     }
 
-    // Quotes from posts that are not shown (deleted, hidden, merged away) lead nowhere, so they are left out.
+    // Quotes from posts that are not shown (deleted, hidden, merged away, in a draft thread) lead nowhere, so they are
+    // left out, as are quotes of a draft thread's posts.
     private static IQueryable<AnnotationRow> QuoteRows(DebateDbContext db, Expression<Func<Quote, bool>> which) =>
         from q in db.Quotes.AsNoTracking().Where(which)
         join quoting in db.Posts on q.PostId equals quoting.Id
         where !quoting.IsDeleted && !quoting.IsHidden && quoting.MergedIntoId == null
+            && quoting.Thread!.Status == ThreadStatus.Published && q.SourcePost!.Thread!.Status == ThreadStatus.Published
         select new AnnotationRow
         {
             IsClaim = false, Id = q.Id, PostId = q.PostId, SourcePostId = q.SourcePostId,

@@ -187,6 +187,25 @@ public class ClaimTaggingTests(ClaimTaggingTests.Fixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_thread_api_gives_readers_confirmed_claims_only_and_moderators_the_proposals_too()
+    {
+        using var proposed = await TagAsync(fixture.Member, "a1", SpeedWords, "api-proposal", "supports", "A proposal.");
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+
+        using var anonymous = System.Text.Json.JsonDocument.Parse(await fixture.App.CreateClient().GetStringAsync($"/api/threads/{Slug}"));
+        using var moderator = System.Text.Json.JsonDocument.Parse(await fixture.Moderator.GetStringAsync($"/api/threads/{Slug}"));
+
+        static List<string> ClaimTags(System.Text.Json.JsonDocument d) =>
+            d.RootElement.GetProperty("posts").EnumerateArray().SelectMany(p => p.GetProperty("claims").EnumerateArray()).Select(c => c.GetProperty("tag").GetString()!).ToList();
+        static List<string> Tags(System.Text.Json.JsonDocument d) =>
+            d.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()!).ToList();
+        Assert.DoesNotContain("api-proposal", ClaimTags(anonymous));
+        Assert.DoesNotContain("api-proposal", Tags(anonymous));
+        Assert.Contains("api-proposal", ClaimTags(moderator));
+        Assert.Contains("api-proposal", Tags(moderator));
+    }
+
+    [Fact]
     public async Task A_new_tag_needs_a_statement()
     {
         using var response = await TagAsync(fixture.Member, "a1", SpeedWords, "never-stated", "supports");

@@ -1,3 +1,7 @@
+using Debate.Core.Accounts;
+using Debate.Core.Interchange;
+using Debate.Core.Model;
+using Debate.Core.Moderation;
 using Debate.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -39,5 +43,29 @@ public class WithheldPostTests(ReadingAppFixture fixture) : IClassFixture<Readin
         Assert.Empty(listed.QuerySelectorAll(".badge"));
         // The posts still standing keep theirs.
         Assert.NotEmpty(thread.QuerySelector($"article#p{Id("b1")}")!.QuerySelectorAll(".badge"));
+    }
+
+    [Fact]
+    public async Task A_post_moved_into_a_draft_thread_leaves_no_link_into_the_draft()
+    {
+        await using (var db = fixture.CreateContext())
+        {
+            await new ThreadImporter(db, TimeProvider.System).ImportAsync(new ThreadDocument
+            {
+                Format = ThreadDocument.FormatName,
+                Thread = new ThreadInfo { Slug = "still-a-draft", Title = "Still a draft", Status = ThreadStatus.Draft },
+                Authors = [new AuthorInfo { Id = "drafter", DisplayName = "Drafter" }],
+                Posts = [new PostInfo { Id = "d1", AuthorId = "drafter", PostedAt = ReadingThread.Posted, Body = "A draft post." }],
+            }, "still-a-draft.json");
+            // a4 quotes a1 and a2; moved into the draft, neither its old place nor its quotes may lead there.
+            var moved = await SubtreeMover.MoveAsync(db, Id("a4"), "still-a-draft", null, new Moderator("", "mover"), DateTimeOffset.UtcNow, default);
+            Assert.Null(moved.Error);
+        }
+
+        var thread = await _client.GetDocumentAsync($"/t/{ReadingAppFixture.Slug}");
+        var source = await _client.GetDocumentAsync($"/t/{ReadingAppFixture.Slug}/p/{Id("a1")}");
+
+        foreach (var page in new[] { thread, source })
+            Assert.Empty(page.QuerySelectorAll("a[href^='/t/still-a-draft']"));
     }
 }
