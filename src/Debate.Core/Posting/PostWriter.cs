@@ -47,10 +47,8 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         if (reply.ParentId is long parentId)
         {
             parent = await db.Posts.SingleOrDefaultAsync(p => p.Id == parentId && p.ThreadId == thread.Id, cancellationToken);
-            if (parent is null || parent.MergedIntoId is not null)
-                return PostingResult.Refused(new PostingError("", "The post you reply to is not in this thread any more."));
-            if (parent.IsDeleted || parent.IsHidden)
-                return PostingResult.Refused(new PostingError("", "The post you reply to was deleted; reply to the thread or another post instead."));
+            if (Unrepliable(parent, thread.Id) is { } refusal)
+                return refusal;
         }
 
         var now = clock.GetUtcNow();
@@ -75,6 +73,15 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
             // The same form sent again with other words (its page brought back after posting, then changed): a new post.
             if (sent is not null)
                 submissionKey = null;
+        }
+        if (parent is not null)
+        {
+            // A merge or a move of the parent under way holds its row: wait for it, then reply to the parent as it now
+            // stands (merged away, or elsewhere with another path), not as it was read before.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM posts WHERE id = {parent.Id} FOR SHARE", cancellationToken);
+            await db.Entry(parent).ReloadAsync(cancellationToken);
+            if (Unrepliable(parent, thread.Id) is { } refusal)
+                return refusal;
         }
         var post = new Post
         {
@@ -103,6 +110,13 @@ public sealed class PostWriter(DebateDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
         return PostingResult.Saved(post.Id);
     }
+
+    private static PostingResult? Unrepliable(Post? parent, long threadId) =>
+        parent is null || parent.MergedIntoId is not null || parent.ThreadId != threadId
+            ? PostingResult.Refused(new PostingError("", "The post you reply to is not in this thread any more."))
+            : parent.IsDeleted || parent.IsHidden
+                ? PostingResult.Refused(new PostingError("", "The post you reply to was deleted; reply to the thread or another post instead."))
+                : null;
 
     /// <summary>
     /// A new revision of the post, unless someone changed the post since <see cref="PostEdit.ExpectedVersion"/>:

@@ -48,6 +48,48 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
     }
 
     [Fact]
+    public async Task A_reply_sent_while_a_moderator_merges_its_parent_waits_for_the_merge_and_is_refused()
+    {
+        var client = await fixture.LoggedInClientAsync("merge-racer");
+        var keep = await PostingAppFixture.PostAsync(client, null, "The post kept.");
+        var parent = await PostingAppFixture.PostAsync(client, null, "The post about to be merged into it.");
+        await using var merge = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await merge.OpenAsync();
+        await using var transaction = await merge.BeginTransactionAsync();
+        // The merge holds both rows, as PostMerger does, while the reply is sent.
+        await using (var lockRows = new Npgsql.NpgsqlCommand($"SELECT 1 FROM posts WHERE id IN ({keep}, {parent}) FOR UPDATE", merge, transaction))
+            await lockRows.ExecuteNonQueryAsync();
+
+        var reply = PostingAppFixture.ReplyAsync(client, parent, "Sent just as it was merged.");
+        await WaitForALockWaitAsync();
+        await using (var merged = new Npgsql.NpgsqlCommand($"UPDATE posts SET merged_into_id = {keep} WHERE id = {parent}", merge, transaction))
+            await merged.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        using var response = await reply;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ReadDocumentAsync();
+        Assert.Contains("The post you reply to is not in this thread any more.", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sent just as it was merged.", page.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
+        await using var db = fixture.CreateContext();
+        Assert.False(await db.Posts.AnyAsync(p => p.ParentId == parent));
+    }
+
+    private async Task WaitForALockWaitAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        for (var tries = 0; tries < 200; tries++)
+        {
+            await using var waiting = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
+                return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The reply never waited for the merge's lock.");
+    }
+
+    [Fact]
     public async Task A_form_sent_again_stores_nothing_more_but_the_same_words_from_a_new_form_or_other_words_from_the_old_one_are_new_replies()
     {
         var client = await fixture.LoggedInClientAsync("resender");

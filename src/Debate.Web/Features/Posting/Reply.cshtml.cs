@@ -83,9 +83,11 @@ public sealed class ReplyModel(DebateDbContext db, PostWriter writer, IValidator
         Thread = thread;
         if (Input.ParentId is long parentId)
         {
-            // Only a post of this thread is replied to here: any other id (a draft thread's post above all) is not found.
+            // Only a post of this thread is shown here: any other id (a draft thread's post above all) is not found when
+            // the form is opened; a form sent back (the parent merged or moved away meanwhile) keeps the typed text and
+            // says why, without the parent.
             if (await ReadingQueries.LocateAsync(db, parentId, cancellationToken) is not { MergedIntoId: null } located || located.ThreadId != thread.Id)
-                return NotFound();
+                return HttpMethods.IsGet(Request.Method) ? NotFound() : Page();
             var reading = await ReadingPage.LoadAsync(db, thread, TreeOrder.Oldest, [parentId], cancellationToken);
             Reading = reading with { Viewer = await Viewer.OfAsync(User, db, cancellationToken) };
             Parent = Reading.Posts.GetValueOrDefault(parentId);
