@@ -75,12 +75,14 @@ public class ThreadPageCacheTests(PageCacheFixture fixture) : IClassFixture<Page
 
     /// <summary>
     /// Every kind of row a thread's pages show, changed behind the app's back (as psql or an import would), and the
-    /// threads whose pages must change: the post's own thread and the threads quoting it, never another.
+    /// threads whose pages must change: the post's own thread, the threads quoting it and those it quotes, never another.
     /// The second SQL, when there is one, puts things back, so the cases run in any order.
     /// </summary>
     public static TheoryData<string, string, string, string[]> Changes => new()
     {
         { "a post is hidden", "UPDATE posts SET is_hidden = is_hidden WHERE id = {quoted}", "", [Shown, Quoting] },
+        // The quoted post's page lists it, with its author, under "quoted by".
+        { "a quoting post is hidden", "UPDATE posts SET is_hidden = is_hidden WHERE id = {quoting}", "", [Shown, Quoting] },
         { "a quote is taken away", "CREATE TEMP TABLE kept AS SELECT * FROM quotes WHERE post_id = {quoting} AND source_post_id = {quoted}; DELETE FROM quotes WHERE post_id = {quoting} AND source_post_id = {quoted}",
             "INSERT INTO quotes SELECT * FROM kept; DROP TABLE kept", [Shown, Quoting] },
         { "a revision is rendered again", "UPDATE post_revisions SET html = html WHERE post_id = {quoted}", "", [Shown, Quoting] },
