@@ -36,12 +36,14 @@ internal static class DebateServices
         services.AddDebateAccounts();
         services.AddSingleton<Features.Account.LoginThrottle>();
         services.AddThreadPageCache(builder.Configuration);
+        services.AddTrustedProxies(builder.Configuration);
         services.AddSingleton<ThreadDocumentCache>();
         return builder;
     }
 
     public static WebApplication UseDebate(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         // People get an HTML page, programs RFC 7807 problem details; neither ever sees a stack trace.
         app.UseWhen(IsApi, api =>
