@@ -75,13 +75,21 @@ public static partial class ThreadDocumentReader
             if (value is not null && value.Length > max)
                 Fail(where, $"{value.Length} characters; the limit is {max}");
         }
+        // An empty id would name nothing (a post with id "" would even be its own parent, as top-level posts are).
+        void Named(string? value, string where)
+        {
+            if (value is not null && value.Trim().Length == 0)
+                Fail(where, "required, but empty");
+        }
         Limit(document.Thread.Title, 300, "$.thread.title");
         for (var i = 0; i < document.Thread.Outline.Count; i++)
             Limit(document.Thread.Outline[i].Number, 32, $"$.thread.outline[{i}].number");
         for (var i = 0; i < document.Authors.Count; i++)
         {
             Limit(document.Authors[i].Id, 100, $"$.authors[{i}].id");
+            Named(document.Authors[i].Id, $"$.authors[{i}].id");
             Limit(document.Authors[i].DisplayName, 200, $"$.authors[{i}].displayName");
+            Named(document.Authors[i].DisplayName, $"$.authors[{i}].displayName");
             for (var a = 0; a < document.Authors[i].Accounts.Count; a++)
                 Limit(document.Authors[i].Accounts[a].Handle, 200, $"$.authors[{i}].accounts[{a}].handle");
         }
@@ -97,6 +105,7 @@ public static partial class ThreadDocumentReader
         for (var i = 0; i < document.Posts.Count; i++)
         {
             Limit(document.Posts[i].Id, 200, $"$.posts[{i}].id");
+            Named(document.Posts[i].Id, $"$.posts[{i}].id");
             for (var v = 0; v < document.Posts[i].Provenance.Count; v++)
             {
                 Limit(document.Posts[i].Provenance[v].ExternalId, 200, $"$.posts[{i}].provenance[{v}].externalId");

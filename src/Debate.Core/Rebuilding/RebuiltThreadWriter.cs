@@ -18,7 +18,8 @@ public static partial class RebuiltThreadWriter
 {
     public const string UnknownAuthor = "unknown";
 
-    [GeneratedRegex(@"(?<=\S)\[(\d+)\]")]
+    // At most six digits: a footnote number, not any bracketed number (which could overflow an int).
+    [GeneratedRegex(@"(?<=\S)\[(\d{1,6})\]")]
     private static partial Regex FootnoteMarker();
 
     [GeneratedRegex(@"^(\s*)([#>+\-*]\s|\d+[.)]\s)")]

@@ -87,6 +87,32 @@ public class ThreadDocumentReaderTests
     }
 
     [Fact]
+    public void Empty_ids_and_names_are_refused_by_path_rather_than_read()
+    {
+        // A post with id "" would be its own parent (top-level posts hang under ""), and the import never ended.
+        var json = Valid.Replace("\"id\": \"c1\", \"parentId\": null", "\"id\": \"\", \"parentId\": null", StringComparison.Ordinal)
+            .Replace("\"displayName\": \"A\"", "\"displayName\": \" \"", StringComparison.Ordinal);
+
+        var error = Refused(json);
+
+        Assert.Contains(error.Errors, e => e.Where == "line 6, $.posts[0].id" && e.Message == "required, but empty");
+        Assert.Contains(error.Errors, e => e.Where.EndsWith("$.authors[0].displayName", StringComparison.Ordinal) && e.Message == "required, but empty");
+    }
+
+    [Theory]
+    [InlineData("\"2023-02-30T10:00:00Z\"")]
+    [InlineData("null")]
+    [InlineData("\"yesterday\"")]
+    public void A_date_that_is_not_one_is_named_by_line_and_path(string postedAt)
+    {
+        var error = Refused(Valid.Replace("\"postedAt\": \"2023-11-16T10:00:00Z\"", $"\"postedAt\": {postedAt}", StringComparison.Ordinal));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Contains("$.posts[0].postedAt", only.Where, StringComparison.Ordinal);
+        Assert.StartsWith("line 6", only.Where, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_cycle_of_parents_is_refused()
     {
         var error = Refused(Valid.Replace("\"id\": \"c1\", \"parentId\": null", "\"id\": \"c1\", \"parentId\": \"c2\"", StringComparison.Ordinal));
