@@ -75,6 +75,27 @@ public class ImportPageTests(AccountAppFixture fixture) : IClassFixture<AccountA
     }
 
     [Fact]
+    public async Task A_file_that_is_not_utf8_is_refused_with_a_message_not_an_error_page()
+    {
+        var binary = Path.Combine(Path.GetTempPath(), $"binary-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(binary, [0x7B, 0xFF, 0xFE, 0xC3, 0x28, 0x7D]);
+        var moderator = await fixture.LoggedInClientAsync("mod-binary", AccountRoles.Moderator);
+        var before = await fixture.CountRowsAsync();
+        try
+        {
+            var (status, page) = await UploadAsync(moderator, new Dictionary<string, string>(), binary);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Contains(Path.GetFileName(binary), page.QuerySelector("[role=alert] li")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(before, await fixture.CountRowsAsync());
+        }
+        finally
+        {
+            File.Delete(binary);
+        }
+    }
+
+    [Fact]
     public async Task A_broken_file_is_refused_with_where_and_why_and_nothing_is_written()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.json");

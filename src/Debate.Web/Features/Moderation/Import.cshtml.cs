@@ -77,13 +77,26 @@ public sealed class ImportModel(DebateDbContext db, TimeProvider clock, IValidat
         }
         catch (ImportException e)
         {
-            // A thread file's faults name JSON paths; the lines they stand on are found in the file again.
-            var errors = files is [var only] && (Input.Format is { } named ? ImportFormats.ByName[named] : ImportFormats.Detect(only)) == ImportFormat.DebateThread
+            // A thread file's faults name JSON paths; the lines they stand on are found in the file again. A file whose
+            // format cannot be told (not UTF-8, say) is no thread file: its faults are shown as they are.
+            var errors = files is [var only] && (Input.Format is { } named ? ImportFormats.ByName[named] : DetectedOrNone(only)) == ImportFormat.DebateThread
                 ? JsonLines.Locate(System.Text.Encoding.UTF8.GetString(only.Content), e.Errors)
                 : [.. e.Errors];
             FileErrors = errors.Select(error => $"{e.File}: {error}").ToList();
         }
         return Page();
+    }
+
+    private static ImportFormat? DetectedOrNone(ExportFile file)
+    {
+        try
+        {
+            return ImportFormats.Detect(file);
+        }
+        catch (ImportException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The uploaded files as a thread document; an X archive is its tweets file(s) and its account.js.</summary>
