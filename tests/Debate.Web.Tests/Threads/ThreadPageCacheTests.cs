@@ -240,12 +240,17 @@ public class ThreadPageCacheTests(PageCacheFixture fixture) : IClassFixture<Page
         {
             var anonymous = await fixture.App.CreateClient().GetStringAsync($"/api/threads/{Shown}");
             var moderator = await fixture.LoggedInClientAsync("cache-moderator", Debate.Core.Accounts.AccountRoles.Moderator);
-            var withHiddenText = await moderator.GetStringAsync($"/api/threads/{Shown}");
-            var again = await fixture.App.CreateClient().GetStringAsync($"/api/threads/{Shown}");
+            using var moderatorResponse = await moderator.GetAsync($"/api/threads/{Shown}");
+            var withHiddenText = await moderatorResponse.Content.ReadAsStringAsync();
+            using var againResponse = await fixture.App.CreateClient().GetAsync($"/api/threads/{Shown}");
+            var again = await againResponse.Content.ReadAsStringAsync();
 
             Assert.Equal("", HiddenPostBody(anonymous));
             Assert.NotEqual("", HiddenPostBody(withHiddenText));
             Assert.Equal(anonymous, again);
+            // The moderator's copy, with the hidden words, is for that browser only: no shared cache may keep it.
+            Assert.True(moderatorResponse.Headers.CacheControl is { Private: true, NoCache: true }, $"{moderatorResponse.Headers.CacheControl}");
+            Assert.False(againResponse.Headers.CacheControl?.Private ?? false);
         }
         finally
         {

@@ -30,7 +30,7 @@ internal static class ThreadApi
                 await ThreadExporter.ExportAsync(db, slug, withHiddenText, CancellationToken.None) is { } exported
                     ? JsonSerializer.SerializeToUtf8Bytes(exported, InterchangeJson.Options)
                     : null);
-            return document is null ? NotFound(slug) : new CachedDocument(document, etag);
+            return document is null ? NotFound(slug) : new CachedDocument(document, etag, withHiddenText);
         }).WithMetadata(new ReadsFromReplicaMetadata());
     }
 
@@ -41,7 +41,8 @@ internal static class ThreadApi
     /// Writes a cached document a slice at a time, each write awaited: Kestrel then holds a slice per reader while the
     /// socket drains, instead of a copy of the whole document.
     /// </summary>
-    private sealed class CachedDocument(byte[] document, EntityTagHeaderValue etag) : IResult
+    /// <param name="withHiddenText">A moderator's copy, holding hidden text: no shared cache (a CDN, a proxy) may keep it.</param>
+    private sealed class CachedDocument(byte[] document, EntityTagHeaderValue etag, bool withHiddenText) : IResult
     {
         private const int Slice = 64 * 1024;
 
@@ -51,6 +52,8 @@ internal static class ThreadApi
             response.ContentType = "application/json; charset=utf-8";
             response.ContentLength = document.Length;
             response.GetTypedHeaders().ETag = etag;
+            if (withHiddenText)
+                response.Headers.CacheControl = "private, no-cache";
             for (var offset = 0; offset < document.Length; offset += Slice)
                 await response.Body.WriteAsync(document.AsMemory(offset, Math.Min(Slice, document.Length - offset)), httpContext.RequestAborted);
         }
