@@ -109,6 +109,8 @@ public class SeedThreadBrowserTests(SeededAppFixture fixture) : IClassFixture<Se
 
         await replies.Locator("> summary").ClickAsync();
         await Assertions.Expect(hidden).ToBeHiddenAsync();
+        // The browser fires 'toggle', which remembers the collapse, a moment after the click: reload once it has.
+        await page.WaitForFunctionAsync($"() => Object.values(localStorage).some(v => v.includes('\"{Id("c3")}\"'))");
         await page.ReloadAsync();
 
         await Assertions.Expect(replies).Not.ToHaveAttributeAsync("open", "");
