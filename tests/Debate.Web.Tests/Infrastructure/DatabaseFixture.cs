@@ -16,6 +16,25 @@ public class DatabaseFixture : IAsyncLifetime
 
     public DebateDbContext CreateContext() => new(DebateDatabase.Options(DataSource));
 
+    /// <summary>How many of this database's sessions wait for a lock another one holds.</summary>
+    public async Task<long> SessionsWaitingOnLocksAsync()
+    {
+        await using var command = DataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Polls for up to 10 s; <paramref name="what"/> says what was awaited, when it never came.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (await condition())
+                return;
+            await Task.Delay(50);
+        }
+        Xunit.Assert.Fail($"Waited 10 s for {what()}.");
+    }
+
     /// <summary>The number of rows of every table an import writes: equal before and after means nothing was written.</summary>
     public async Task<string> CountRowsAsync()
     {

@@ -61,7 +61,7 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
             await lockRows.ExecuteNonQueryAsync();
 
         var reply = PostingAppFixture.ReplyAsync(client, parent, "Sent just as it was merged.");
-        await WaitForALockWaitAsync();
+        await DatabaseFixture.WaitUntilAsync(async () => await fixture.SessionsWaitingOnLocksAsync() > 0, () => "the reply to wait for the merge's lock");
         await using (var merged = new Npgsql.NpgsqlCommand($"UPDATE posts SET merged_into_id = {keep} WHERE id = {parent}", merge, transaction))
             await merged.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
@@ -73,20 +73,6 @@ public class ReplyTests(PostingAppFixture fixture) : IClassFixture<PostingAppFix
         Assert.Equal("Sent just as it was merged.", page.QuerySelector("textarea[name='Input.Body']")!.TextContent.Trim());
         await using var db = fixture.CreateContext();
         Assert.False(await db.Posts.AnyAsync(p => p.ParentId == parent));
-    }
-
-    private async Task WaitForALockWaitAsync()
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        for (var tries = 0; tries < 200; tries++)
-        {
-            await using var waiting = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
-            if ((long)(await waiting.ExecuteScalarAsync())! > 0)
-                return;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException("The reply never waited for the merge's lock.");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class AbandonedRequestTests : LoggedApp
 
         using var giveUp = new CancellationTokenSource();
         var request = client.GetAsync("/t/scheming-ais", giveUp.Token);
-        await WaitUntilAsync(async () => await WaitingOnLocksAsync() > 0, () => "the page's query to wait on the lock");
+        await WaitUntilAsync(async () => await SessionsWaitingOnLocksAsync() > 0, () => "the page's query to wait on the lock");
         await giveUp.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
 
@@ -38,29 +38,11 @@ public sealed class AbandonedRequestTests : LoggedApp
         Assert.Null(completed.Exception);
         Assert.DoesNotContain(Log.Events, e => e.Level >= LogEventLevel.Error);
         // The query was cancelled with the request, not left waiting on the lock.
-        await WaitUntilAsync(async () => await WaitingOnLocksAsync() == 0, () => "the page's query to be cancelled");
+        await WaitUntilAsync(async () => await SessionsWaitingOnLocksAsync() == 0, () => "the page's query to be cancelled");
         await transaction.RollbackAsync();
 
         // And the page is served as ever once nothing holds it up.
         using var page = await client.GetAsync("/t/scheming-ais");
         Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
-    }
-
-    private async Task<long> WaitingOnLocksAsync()
-    {
-        await using var command = DataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Polls for up to 10 s; <paramref name="what"/> says what was awaited, when it never came.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string> what)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await condition())
-                return;
-            await Task.Delay(50);
-        }
-        Assert.Fail($"Waited 10 s for {what()}.");
     }
 }
